@@ -1,0 +1,77 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from services import models
+
+
+@register(models.TreatmentCategory)
+class TreatmentCategoryTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(models.Doctor)
+class DoctorTranslation(TranslationOptions):
+    fields = ("name", "position", "degrees", "accreditations", "short_bio", "bio")
+
+
+@register(models.Treatment)
+class TreatmentTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "alternate_name",
+        "summary",
+        "what_it_is",
+        "who_for",
+        "who_not_for",
+        "decision",
+        "after_procedure",
+        "risks",
+        "body_location",
+        "hero_image_alt",
+        "seo_title",
+        "seo_description",
+    )
+
+
+@register(models.TreatmentStep)
+class TreatmentStepTranslation(TranslationOptions):
+    fields = ("title", "description", "duration")
+
+
+@register(models.PreparationItem)
+class PreparationItemTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(models.FollowUpItem)
+class FollowUpItemTranslation(TranslationOptions):
+    fields = ("when", "what")
+
+
+@register(models.FAQ)
+class FAQTranslation(TranslationOptions):
+    fields = ("question", "answer")
+
+
+@register(models.Reference)
+class ReferenceTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(models.ClinicLocation)
+class ClinicLocationTranslation(TranslationOptions):
+    fields = ("name", "address", "street_address", "locality", "region", "legal_name")
+
+
+@register(models.ExtraPhone)
+class ExtraPhoneTranslation(TranslationOptions):
+    fields = ("label",)
+
+
+@register(models.OpeningHours)
+class OpeningHoursTranslation(TranslationOptions):
+    fields = ("label",)
+
+
+@register(models.TransportRoute)
+class TransportRouteTranslation(TranslationOptions):
+    fields = ("station", "routes", "stop", "walking_note")
