@@ -1,0 +1,69 @@
+"""The staff roles: which group may do what in the admin.
+
+Used by the data migration that creates the groups and by the test fixtures
+(a transactional test flushes the tables, groups included).
+"""
+
+from django.apps.registry import Apps
+from django.contrib.auth.management import create_permissions
+
+MANAGERS = "Managers"
+SUPERVISORS = "Supervisors"
+CONTENT_EDITORS = "Content editors"
+
+MANAGER_PERMISSIONS = [
+    ("booking", "view_consultationrequest"),
+    ("booking", "change_consultationrequest"),
+    ("booking", "view_requestevent"),
+    ("booking", "add_requestevent"),
+    ("booking", "view_delivery"),
+]
+SUPERVISOR_PERMISSIONS = [*MANAGER_PERMISSIONS, ("booking", "view_report")]
+
+CONTENT_MODELS = [
+    "treatment",
+    "treatmentcategory",
+    "treatmentstep",
+    "preparationitem",
+    "followupitem",
+    "faq",
+    "reference",
+    "doctor",
+    "cliniclocation",
+    "extraphone",
+    "openinghours",
+    "transportroute",
+]
+CONTENT_EDITOR_PERMISSIONS = [
+    ("services", f"{action}_{model}")
+    for model in CONTENT_MODELS
+    for action in ("add", "change", "delete", "view")
+]
+
+ROLES = {
+    MANAGERS: MANAGER_PERMISSIONS,
+    SUPERVISORS: SUPERVISOR_PERMISSIONS,
+    CONTENT_EDITORS: CONTENT_EDITOR_PERMISSIONS,
+}
+
+
+def ensure_roles(apps: Apps) -> None:
+    """Create the groups and give them their permissions; safe to run again."""
+    # Permissions are normally created after `migrate` finishes; the groups
+    # need them now.
+    for label in ("booking", "services"):
+        app_config = apps.get_app_config(label)
+        app_config.models_module = getattr(app_config, "models_module", None) or True
+        create_permissions(app_config, verbosity=0, apps=apps)
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, wanted in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, codename in wanted:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is None:
+                raise LookupError(f"Permission {app_label}.{codename} does not exist")
+            group.permissions.add(permission)
