@@ -8,3 +8,5 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-not-for-production")
 os.environ.setdefault("BOOKING_MIN_FILL_SECONDS", "0")
+# Staff in most tests sign in without a TOTP device; tests/site/test_security.py turns it on.
+os.environ.setdefault("STAFF_2FA_REQUIRED", "false")

@@ -1,0 +1,24 @@
+"""The staff admin: a second factor (TOTP) when STAFF_2FA_REQUIRED is on."""
+
+from django.conf import settings
+from django.contrib.admin import AdminSite
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.http import HttpRequest
+from django_otp.admin import OTPAdminAuthenticationForm
+
+
+class ClinicAdminSite(AdminSite):
+    @property
+    def login_form(self) -> type[AdminAuthenticationForm]:  # type: ignore[override]
+        # Read per request, so the setting can change without a new site object.
+        return OTPAdminAuthenticationForm if settings.STAFF_2FA_REQUIRED else AdminAuthenticationForm
+
+    @property
+    def login_template(self) -> str:  # type: ignore[override]
+        return "admin/login_otp.html" if settings.STAFF_2FA_REQUIRED else "admin/login.html"
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        if not super().has_permission(request):
+            return False
+        # Without a verified device a staff account is treated like a visitor's.
+        return not settings.STAFF_2FA_REQUIRED or request.user.is_verified()

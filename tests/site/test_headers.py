@@ -1,0 +1,106 @@
+"""Security headers on every kind of page: public, the admin's sign-in, the admin itself."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+EXPECTED_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "base-uri": "'self'",
+    "object-src": "'none'",
+}
+
+
+def _csp(header: str) -> dict[str, str]:
+    directives = {}
+    for part in header.split(";"):
+        name, _, value = part.strip().partition(" ")
+        if name:
+            directives[name] = value.strip()
+    return directives
+
+
+def _assert_security_headers(response) -> None:  # type: ignore[no-untyped-def]
+    policy = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+    directives = _csp(policy)
+    for name, value in EXPECTED_CSP.items():
+        assert directives.get(name, "").replace("'nonce-", "").split(" ")[0] == value.split(" ")[0], name
+        assert set(value.split()) <= set(directives[name].split()), name
+    assert "http" not in policy  # no third-party origin anywhere in the policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    permissions = response["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in permissions
+    assert response["X-Request-ID"]
+
+
+@pytest.mark.django_db
+def test_a_public_page_carries_the_security_headers(client: Client) -> None:
+    response = client.get("/ru/")
+    assert response.status_code == 200
+    _assert_security_headers(response)
+
+
+@pytest.mark.django_db
+def test_the_admin_sign_in_page_carries_the_security_headers(client: Client) -> None:
+    response = client.get(f"/{settings.ADMIN_URL}login/")
+    assert response.status_code == 200
+    _assert_security_headers(response)
+
+
+@pytest.mark.django_db
+def test_an_admin_page_carries_the_security_headers(admin_client: Client) -> None:
+    response = admin_client.get(f"/{settings.ADMIN_URL}auth/user/")
+    assert response.status_code == 200
+    _assert_security_headers(response)
+
+
+@pytest.mark.django_db
+def test_an_error_page_carries_the_security_headers(client: Client) -> None:
+    response = client.get("/ru/no-such-page/")
+    assert response.status_code == 404
+    _assert_security_headers(response)
+
+
+@pytest.mark.django_db
+def test_a_static_file_is_served_with_nosniff_and_a_long_cache_life(client: Client) -> None:
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    url = staticfiles_storage.url("admin/css/base.css")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "max-age=315360000" in response["Cache-Control"] or "immutable" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_anything_under_media_is_sandboxed_and_never_sniffed(client: Client) -> None:
+    response = client.get(f"{settings.MEDIA_URL}uploads/page.jpg")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_a_sane_request_id_from_the_proxy_is_kept(client: Client) -> None:
+    response = client.get("/healthz", HTTP_X_REQUEST_ID="4f1c2a9be0d34c8f")
+    assert response["X-Request-ID"] == "4f1c2a9be0d34c8f"
+
+
+@pytest.mark.django_db
+def test_a_malformed_request_id_is_replaced(client: Client) -> None:
+    response = client.get("/healthz", HTTP_X_REQUEST_ID="<script>alert(1)</script>")
+    assert response["X-Request-ID"] != "<script>alert(1)</script>"
+    assert len(response["X-Request-ID"]) == 32
