@@ -1,8 +1,10 @@
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+import phonenumbers
 from django.conf import settings
 from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
@@ -111,6 +113,29 @@ class ConsultationRequest(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.is_open and self.first_contact_at is None and self.due_at < timezone.now()
+
+    @property
+    def phone_display(self) -> str:
+        """Russian numbers as Russians write them (8 (499) …), foreign ones with their country code."""
+        if not self.phone:
+            return ""
+        if self.phone.country_code == 7:
+            return phonenumbers.format_number(self.phone, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return phonenumbers.format_number(self.phone, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+    def get_admin_url(self) -> str:
+        """Absolute link for messages to staff (mail, Telegram, webhook)."""
+        try:
+            path = reverse("admin:booking_consultationrequest_change", args=[self.pk])
+        except NoReverseMatch:
+            path = f"/{settings.ADMIN_URL}"
+        return f"{settings.SITE_URL}{path}"
+
+    @property
+    def escalate_at(self) -> datetime:
+        """Supervisors hear of it this long before the deadline (10 of 15 minutes by default)."""
+        lead = settings.BOOKING_CALLBACK_MINUTES - settings.BOOKING_ESCALATE_AFTER_MINUTES
+        return self.due_at - timedelta(minutes=max(lead, 0))
 
     @property
     def time_to_first_contact(self) -> timedelta | None:

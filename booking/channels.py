@@ -1,0 +1,131 @@
+"""Senders: e-mail, Telegram, a signed webhook. Each raises on failure; the caller records it."""
+
+import hashlib
+import hmac
+import html
+import json
+import time
+import urllib.request
+
+from django.conf import settings
+from django.utils import timezone
+
+from booking import emails
+from booking.models import Delivery
+
+HTTP_TIMEOUT_SECONDS = 5
+TELEGRAM_HEADINGS = {
+    Delivery.Purpose.NEW_REQUEST: "Новая заявка",
+    Delivery.Purpose.ESCALATION: "⚠️ Никто ещё не связался с пациентом",
+    Delivery.Purpose.OVERDUE: "❗ Заявка просрочена",
+}
+WEBHOOK_EVENTS = {
+    Delivery.Purpose.NEW_REQUEST: "request.created",
+    Delivery.Purpose.ESCALATION: "request.escalated",
+    Delivery.Purpose.OVERDUE: "request.overdue",
+}
+
+
+class NotConfigured(Exception):
+    pass
+
+
+def send(delivery: Delivery) -> None:
+    if delivery.channel == Delivery.Channel.EMAIL:
+        emails.message_for(delivery).send()
+    elif delivery.channel == Delivery.Channel.TELEGRAM:
+        send_telegram(delivery)
+    elif delivery.channel == Delivery.Channel.WEBHOOK:
+        send_webhook(delivery)
+    else:
+        raise NotConfigured(f"unknown channel {delivery.channel}")
+
+
+def send_telegram(delivery: Delivery) -> None:
+    if not settings.TELEGRAM_BOT_TOKEN:
+        raise NotConfigured("Telegram bot token is not set")
+    url = f"{settings.TELEGRAM_API_URL.rstrip('/')}/bot{settings.TELEGRAM_BOT_TOKEN}/sendMessage"
+    body = {
+        "chat_id": delivery.recipient,
+        "text": telegram_text(delivery),
+        "parse_mode": "HTML",
+        "disable_web_page_preview": True,
+    }
+    post_json(url, json.dumps(body).encode(), {})
+
+
+def telegram_text(delivery: Delivery) -> str:
+    request = delivery.request
+    due = timezone.localtime(request.due_at).strftime("%d.%m %H:%M")
+    lines = [
+        f"<b>{html.escape(TELEGRAM_HEADINGS.get(delivery.purpose, 'Заявка'))} {request.reference}</b>",
+        f"Перезвонить до {due} (МСК)",
+        f"Имя: {html.escape(request.name)}",
+        f"Телефон: {html.escape(request.phone_display)}",
+        f"Связь: {html.escape(emails.STAFF_CHANNELS.get(request.channel, request.channel))}",
+    ]
+    if request.treatment:
+        lines.append(f"Лечение: {html.escape(request.treatment.title)}")
+    if request.doctor:
+        lines.append(f"Врач: {html.escape(request.doctor.name)}")
+    if request.message:
+        lines.append(f"Сообщение: {html.escape(request.message)}")
+    lines.append(html.escape(request.get_admin_url()))
+    return "\n".join(lines)[:4000]
+
+
+def send_webhook(delivery: Delivery) -> None:
+    secret = settings.BOOKING_WEBHOOK_SECRET
+    if not secret:
+        raise NotConfigured("webhook secret is not set")
+    timestamp = str(int(time.time()))
+    body = json.dumps(webhook_payload(delivery, timestamp), ensure_ascii=False).encode()
+    post_json(
+        delivery.recipient,
+        body,
+        {"X-Signature": f"sha256={sign(body, secret)}", "X-Timestamp": timestamp},
+    )
+
+
+def sign(body: bytes, secret: str) -> str:
+    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def webhook_payload(delivery: Delivery, timestamp: str) -> dict:
+    request = delivery.request
+    return {
+        "event": WEBHOOK_EVENTS.get(delivery.purpose, delivery.purpose),
+        "sent_at": int(timestamp),
+        "delivery_id": delivery.pk,
+        "request": {
+            "reference": request.reference,
+            "name": request.name,
+            "phone": str(request.phone),
+            "email": request.email,
+            "channel": request.channel,
+            "requester": request.requester,
+            "treatment": request.treatment.slug if request.treatment else None,
+            "doctor": request.doctor.slug if request.doctor else None,
+            "message": request.message,
+            "call_now": request.call_now,
+            "preferred_time": request.preferred_time.isoformat() if request.preferred_time else None,
+            "language": request.language,
+            "created_at": request.created_at.isoformat(),
+            "due_at": request.due_at.isoformat(),
+            "status": request.status,
+            "admin_url": request.get_admin_url(),
+        },
+    }
+
+
+def post_json(url: str, body: bytes, headers: dict[str, str]) -> None:
+    if not url.startswith(("http://", "https://")):
+        raise NotConfigured("the URL must start with http:// or https://")
+    outgoing = urllib.request.Request(  # noqa: S310 (scheme checked above)
+        url,
+        data=body,
+        headers={"Content-Type": "application/json; charset=utf-8", **headers},
+        method="POST",
+    )
+    with urllib.request.urlopen(outgoing, timeout=HTTP_TIMEOUT_SECONDS) as response:  # noqa: S310
+        response.read()

@@ -1,0 +1,71 @@
+"""One builder and one short function per message; each message is a template trio in emails/."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from booking.models import ConsultationRequest, Delivery
+from services.models import ClinicLocation
+
+
+def build(name: str, to: str, context: dict, language: str) -> EmailMultiAlternatives:
+    with translation.override(language):
+        subject = render_to_string(f"emails/{name}_subject.txt", context)
+        text = render_to_string(f"emails/{name}_body.txt", context)
+        html = render_to_string(f"emails/{name}_body.html", context)
+    message = EmailMultiAlternatives(" ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [to])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+# Model choice labels are English msgids with no Russian catalogue; staff read Russian.
+STAFF_CHANNELS = {"call": "звонок", "whatsapp": "WhatsApp", "telegram": "Telegram"}
+STAFF_REQUESTERS = {"patient": "сам пациент", "relative": "родственник или близкий пациента"}
+
+
+def staff_context(request: ConsultationRequest) -> dict:
+    return {
+        "req": request,
+        "channel_label": STAFF_CHANNELS.get(request.channel, request.channel),
+        "requester_label": STAFF_REQUESTERS.get(request.requester, request.requester),
+        "admin_url": request.get_admin_url(),
+        "escalate_after": settings.BOOKING_ESCALATE_AFTER_MINUTES,
+        "callback_minutes": settings.BOOKING_CALLBACK_MINUTES,
+    }
+
+
+# Staff messages are in Russian: the call centre works in Russian whatever the patient's language.
+def new_request(delivery: Delivery) -> EmailMultiAlternatives:
+    return build("new_request", delivery.recipient, staff_context(delivery.request), "ru")
+
+
+def escalation(delivery: Delivery) -> EmailMultiAlternatives:
+    return build("escalation", delivery.recipient, staff_context(delivery.request), "ru")
+
+
+def overdue(delivery: Delivery) -> EmailMultiAlternatives:
+    return build("overdue", delivery.recipient, staff_context(delivery.request), "ru")
+
+
+def confirmation(delivery: Delivery) -> EmailMultiAlternatives:
+    request = delivery.request
+    context = {
+        "req": request,
+        "clinic": ClinicLocation.objects.filter(is_main=True).first(),
+        "callback_minutes": settings.BOOKING_CALLBACK_MINUTES,
+        "site_url": settings.SITE_URL,
+    }
+    return build("confirmation", delivery.recipient, context, request.language)
+
+
+BUILDERS = {
+    Delivery.Purpose.NEW_REQUEST: new_request,
+    Delivery.Purpose.ESCALATION: escalation,
+    Delivery.Purpose.OVERDUE: overdue,
+    Delivery.Purpose.CONFIRMATION: confirmation,
+}
+
+
+def message_for(delivery: Delivery) -> EmailMultiAlternatives:
+    return BUILDERS[delivery.purpose](delivery)
