@@ -1,0 +1,137 @@
+"""Figures of the callback promise for a date range.
+
+Computed in Python from one query of anonymous columns (times, status,
+manager), so they are the same on SQLite and PostgreSQL and survive the
+erasure of personal data.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from math import ceil, floor
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from booking.models import ConsultationRequest
+
+Status = ConsultationRequest.Status
+
+
+@dataclass
+class Tally:
+    """Counts of one group of requests (a day, a manager, the whole range)."""
+
+    requests: int = 0
+    contacted: int = 0
+    within_promise: int = 0
+    overdue: int = 0
+    minutes_to_contact: list[float] = field(default_factory=list)
+
+    @property
+    def judged(self) -> int:
+        """Requests whose promise is settled: kept or broken, not still running."""
+        return self.within_promise + self.overdue
+
+    @property
+    def share_within_promise(self) -> float | None:
+        return self.within_promise / self.judged if self.judged else None
+
+    @property
+    def share_percent(self) -> float | None:
+        share = self.share_within_promise
+        return None if share is None else share * 100
+
+    @property
+    def median_minutes(self) -> float | None:
+        return percentile(self.minutes_to_contact, 0.5)
+
+    @property
+    def p90_minutes(self) -> float | None:
+        return percentile(self.minutes_to_contact, 0.9)
+
+    def add(
+        self, created_at: datetime, due_at: datetime, first_contact_at: datetime | None, now: datetime
+    ) -> None:
+        self.requests += 1
+        if first_contact_at is not None:
+            self.contacted += 1
+            self.minutes_to_contact.append((first_contact_at - created_at).total_seconds() / 60)
+            if first_contact_at <= due_at:
+                self.within_promise += 1
+            else:
+                self.overdue += 1
+        elif due_at < now:
+            self.overdue += 1
+
+
+@dataclass
+class ManagerRow:
+    name: str
+    tally: Tally
+
+
+@dataclass
+class CallbackReport:
+    start: date
+    end: date
+    total: Tally
+    days: list[tuple[date, Tally]]
+    managers: list[ManagerRow]
+    spam: int
+
+
+def percentile(values: list[float], fraction: float) -> float | None:
+    """Linear interpolation between the closest ranks (PostgreSQL's percentile_cont)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * fraction
+    low, high = ordered[floor(position)], ordered[ceil(position)]
+    return low + (high - low) * (position - floor(position))
+
+
+def local_day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """From the start of `start` to the end of `end`, in the clinic's time zone."""
+    zone = timezone.get_current_timezone()
+    return (
+        datetime.combine(start, time.min, tzinfo=zone),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
+    )
+
+
+def _manager_name(first_name: str | None, last_name: str | None, username: str | None) -> str:
+    if username is None:
+        return _("Не назначен")
+    full = f"{first_name or ''} {last_name or ''}".strip()
+    return full or username
+
+
+def build_report(start: date, end: date, now: datetime | None = None) -> CallbackReport:
+    now = now or timezone.now()
+    since, until = local_day_bounds(start, end)
+    rows = ConsultationRequest.objects.filter(created_at__gte=since, created_at__lt=until).values_list(
+        "created_at",
+        "due_at",
+        "first_contact_at",
+        "status",
+        "assigned_to__first_name",
+        "assigned_to__last_name",
+        "assigned_to__username",
+    )
+    total = Tally()
+    per_day: dict[date, Tally] = defaultdict(Tally)
+    per_manager: dict[str, Tally] = defaultdict(Tally)
+    spam = 0
+    for created_at, due_at, first_contact_at, status, first, last, username in rows:
+        if status == Status.SPAM:
+            spam += 1
+            continue
+        day = timezone.localtime(created_at).date()
+        for tally in (total, per_day[day], per_manager[_manager_name(first, last, username)]):
+            tally.add(created_at, due_at, first_contact_at, now)
+    days = [
+        (start + timedelta(days=n), per_day[start + timedelta(days=n)]) for n in range((end - start).days + 1)
+    ]
+    managers = [ManagerRow(name, tally) for name, tally in sorted(per_manager.items())]
+    return CallbackReport(start=start, end=end, total=total, days=days, managers=managers, spam=spam)
