@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "clinic_site.middleware.security_headers",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "clinic_site.cache.PageCacheMiddleware",  # outside the session: sees the final Set-Cookie
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,6 +134,9 @@ else:
             "LOCATION": "clinic_cache",
         }
     }
+
+# Public pages for anonymous visitors (clinic_site/cache.py); any content edit renews them.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # --- Languages --------------------------------------------------------------
 

@@ -1,0 +1,174 @@
+"""The page cache: public pages for anonymous visitors, served from the shared cache.
+
+A page is stored under its language and path together with the content version
+that was current when its rendering began. Saving or deleting any content
+(services/cache.py) replaces the version, so every stored page stops matching at
+once and the next visitor gets a fresh rendering. The cache is Django's default
+one (a database table, or Redis with REDIS_URL), shared by every gunicorn worker.
+
+Pages that set a cookie (a CSRF token, a session, a message) or carry a CSP nonce
+are never stored: they are not the same for every visitor.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from functools import cache as memoize
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+
+CACHED_VIEWS = frozenset(
+    {
+        "home",
+        "services:treatments",
+        "services:treatment",
+        "services:doctors",
+        "services:doctor",
+        "services:contacts",
+        "services:privacy",
+    }
+)
+VERSION_KEY = "page-cache:content-version"
+# Code and files whose change alters the HTML of a page: a deploy starts a new cache.
+SOURCES = ("templates", "locale", "clinic_site", "services", "booking")
+SETTINGS_IN_PAGES = ("BOOKING_CALLBACK_MINUTES", "SITE_URL", "ADMIN_URL", "STATIC_URL", "MEDIA_URL")
+
+
+def content_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def replace_content_version() -> None:
+    """Make every stored page stale, now and again when the current transaction commits.
+
+    The second time covers a page rendered from the old rows while the edit was not
+    yet committed: it was stored under the version replaced here.
+    """
+    _store_new_version()
+    transaction.on_commit(_store_new_version)
+
+
+def _store_new_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+@memoize
+def code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for folder in SOURCES:
+        for path in sorted((settings.BASE_DIR / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".mo"}:
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_key(language: str, path: str) -> str:
+    # Read on every request: a changed setting (say, the callback minutes) shows at once.
+    page_settings = repr([getattr(settings, name, None) for name in SETTINGS_IN_PAGES])
+    path_hash = hashlib.sha256(f"{page_settings}{path}".encode()).hexdigest()[:32]
+    return f"page:{code_fingerprint()}:{language}:{path_hash}"
+
+
+class PageCacheMiddleware:
+    """Serve and store cacheable pages; placed before the session middleware.
+
+    Being outside the session, CSRF and message middleware, it sees the response
+    exactly as the visitor would, Set-Cookie included.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = cacheable_language(request)
+        if language is None:
+            return self.get_response(request)
+
+        key = page_key(language, request.path)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version()
+        entry = found.get(key)
+        if entry is not None and entry["version"] == version:
+            return conditional(request, response_from(entry))
+
+        response = self.get_response(request)
+        if request.method == "GET" and is_storable(request, response):
+            mark_cacheable(response)
+            cache.set(key, entry_from(response, version), timeout=settings.PAGE_CACHE_SECONDS)
+        return conditional(request, response)
+
+
+def cacheable_language(request: HttpRequest) -> str | None:
+    """The page's language when the request may be answered from the cache, else None."""
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD") or request.GET:
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return None  # a signed-in user, or a visitor with something to be told
+    language = translation.get_language_from_path(request.path_info)
+    if language is None:
+        return None
+    with translation.override(language):
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+    return language if match.view_name in CACHED_VIEWS else None
+
+
+def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+        # django-csp makes a nonce only when a template asked for one.
+        and not isinstance(getattr(request, "_csp_nonce", None), str)
+        and "nonce-" not in response.get("Content-Security-Policy", "")
+    )
+
+
+def mark_cacheable(response: HttpResponse) -> None:
+    if not response.has_header("ETag"):
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    # Browsers and proxies may keep the page but must ask each time (a cheap 304),
+    # so an editor's change reaches every visitor on the next request.
+    if not response.has_header("Cache-Control"):
+        response["Cache-Control"] = "no-cache"
+    patch_vary_headers(response, ("Cookie",))
+
+
+def entry_from(response: HttpResponse, version: str) -> dict:
+    return {
+        "version": version,
+        "headers": [(name, value) for name, value in response.items() if name != "Date"],
+        "content": response.content,
+    }
+
+
+def response_from(entry: dict) -> HttpResponse:
+    response = HttpResponse(entry["content"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
+
+
+def conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if response.status_code != 200 or not response.has_header("ETag"):
+        return response
+    return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -1,0 +1,417 @@
+"""The page cache: anonymous visitors get stored pages; an editor's change shows at once."""
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from clinic_site.cache import VERSION_KEY, page_key
+from services.models import (
+    FAQ,
+    ClinicLocation,
+    Doctor,
+    ExtraPhone,
+    FollowUpItem,
+    OpeningHours,
+    PreparationItem,
+    Reference,
+    TransportRoute,
+    Treatment,
+    TreatmentCategory,
+    TreatmentStep,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clinic() -> ClinicLocation:
+    location = ClinicLocation.objects.create(
+        name_ru="Клиника Лядова",
+        name_en="Lyadov Clinic",
+        address_ru="Химки, ул. Панфилова, 21/2",
+        address_en="21/2 Panfilova St., Khimki",
+        phone="+7 (499) 460-15-61",
+    )
+    OpeningHours.objects.create(
+        location=location, label_ru="Колл-центр", label_en="Call centre", around_the_clock=True
+    )
+    TransportRoute.objects.create(
+        location=location,
+        station_ru="Речной вокзал",
+        station_en="Rechnoy Vokzal",
+        routes="344",
+        stop_ru="Панфилова",
+    )
+    return location
+
+
+@pytest.fixture
+def doctor() -> Doctor:
+    return Doctor.objects.create(
+        name_ru="Иван Петров",
+        name_en="Ivan Petrov",
+        slug="petrov",
+        position_ru="Хирург",
+        position_en="Surgeon",
+        short_bio_ru="Хирург-онколог.",
+        short_bio_en="Surgical oncologist.",
+    )
+
+
+@pytest.fixture
+def treatment(clinic: ClinicLocation, doctor: Doctor) -> Treatment:
+    category = TreatmentCategory.objects.create(
+        title_ru="Первичные опухоли печени", title_en="Primary liver tumours", slug="primary"
+    )
+    treatment = Treatment.objects.create(
+        title_ru="Радиоэмболизация",
+        title_en="Radioembolization",
+        slug="radioembolization",
+        category=category,
+        summary_ru="Лечение изнутри сосудов.",
+        summary_en="Treatment from inside the vessels.",
+        what_it_is_ru="Метод.",
+        what_it_is_en="A method.",
+        who_for_ru="Пациентам.",
+        who_for_en="Patients.",
+    )
+    treatment.doctors.add(doctor)
+    TreatmentStep.objects.create(treatment=treatment, title_ru="Обследование", description_ru="КТ.")
+    FAQ.objects.create(treatment=treatment, question_ru="Больно ли это?", answer_ru="Нет.")
+    return treatment
+
+
+def treatment_url(language: str = "ru") -> str:
+    return f"/{language}/treatments/radioembolization/"
+
+
+def test_a_second_visit_is_answered_from_the_cache_with_at_most_one_query(
+    treatment: Treatment, django_assert_max_num_queries: Callable
+) -> None:
+    first = Client().get(treatment_url())
+    assert first.status_code == 200
+
+    with django_assert_max_num_queries(1):  # the version and the page in one cache read
+        second = Client().get(treatment_url())
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["home", "services:treatments", "services:doctors", "services:contacts", "services:privacy"],
+)
+def test_every_public_page_is_cached_for_anonymous_visitors(
+    treatment: Treatment, url_name: str, django_assert_max_num_queries: Callable
+) -> None:
+    url = reverse(url_name)
+    assert Client().get(url).status_code == 200
+    with django_assert_max_num_queries(1):
+        assert Client().get(url).status_code == 200
+
+
+def test_a_doctor_page_is_cached(treatment: Treatment, django_assert_max_num_queries: Callable) -> None:
+    Client().get("/ru/doctors/petrov/")
+    with django_assert_max_num_queries(1):
+        assert "Иван Петров" in Client().get("/ru/doctors/petrov/").content.decode()
+
+
+def edit_treatment_title(treatment: Treatment) -> str:
+    treatment.title_ru = "Радиоэмболизация иттрием-90"
+    treatment.save()
+    return "Радиоэмболизация иттрием-90"
+
+
+def edit_category(treatment: Treatment) -> str:
+    treatment.category.title_ru = "Опухоли печени"
+    treatment.category.save()
+    return "Опухоли печени"
+
+
+def edit_step(treatment: Treatment) -> str:
+    TreatmentStep.objects.create(
+        treatment=treatment, order=2, title_ru="Процедура", description_ru="Катетер."
+    )
+    return "Процедура"
+
+
+def edit_faq(treatment: Treatment) -> str:
+    faq = treatment.faqs.get()
+    faq.question_ru = "Сколько длится лечение?"
+    faq.save()
+    return "Сколько длится лечение?"
+
+
+def edit_doctor(treatment: Treatment) -> str:
+    doctor = treatment.doctors.get()
+    doctor.name_ru = "Иван Сидоров"
+    doctor.save()
+    return "Иван Сидоров"
+
+
+def add_doctor_to_treatment(treatment: Treatment) -> str:
+    treatment.doctors.add(
+        Doctor.objects.create(
+            name_ru="Анна Смирнова", slug="smirnova", position_ru="Радиолог", short_bio_ru="Радиолог."
+        )
+    )
+    return "Анна Смирнова"
+
+
+def edit_clinic(treatment: Treatment) -> str:
+    clinic = ClinicLocation.objects.get()
+    clinic.phone = "+7 (499) 111-22-33"
+    clinic.save()
+    return "+7 (499) 111-22-33"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        edit_treatment_title,
+        edit_category,
+        edit_step,
+        edit_faq,
+        edit_doctor,
+        add_doctor_to_treatment,
+        edit_clinic,
+    ],
+)
+def test_an_edit_shows_on_the_next_visit(treatment: Treatment, edit: Callable[[Treatment], str]) -> None:
+    Client().get(treatment_url())
+    assert Client().get(treatment_url()).status_code == 200
+
+    new_text = edit(treatment)
+
+    assert new_text in Client().get(treatment_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "url"),
+    [
+        (OpeningHours, "label_ru", "/ru/contacts/"),
+        (TransportRoute, "station_ru", "/ru/contacts/"),
+    ],
+)
+def test_contacts_show_edited_rows_at_once(clinic: ClinicLocation, model: type, field: str, url: str) -> None:
+    Client().get(url)
+    row = model.objects.get()
+    setattr(row, field, "Новая строка")
+    row.save()
+    assert "Новая строка" in Client().get(url).content.decode()
+
+
+def test_deleting_a_treatment_takes_it_off_the_cached_pages(treatment: Treatment) -> None:
+    assert treatment_url() in Client().get("/ru/treatments/").content.decode()
+    treatment.delete()
+    assert treatment_url() not in Client().get("/ru/treatments/").content.decode()
+
+
+def test_saving_or_deleting_any_content_row_makes_cached_pages_stale(treatment: Treatment) -> None:
+    from django.core.cache import cache
+
+    ExtraPhone.objects.create(
+        location=ClinicLocation.objects.get(), label="Колл-центр", number="+74994601561"
+    )
+    PreparationItem.objects.create(treatment=treatment, text="Анализы")
+    FollowUpItem.objects.create(treatment=treatment, when="1 месяц", what="КТ")
+    Reference.objects.create(treatment=treatment, title="Статья")
+    for model in [
+        TreatmentCategory,
+        Treatment,
+        TreatmentStep,
+        PreparationItem,
+        FollowUpItem,
+        FAQ,
+        Reference,
+        Doctor,
+        ClinicLocation,
+        ExtraPhone,
+        OpeningHours,
+        TransportRoute,
+    ]:
+        row = model.objects.first()
+        before = cache.get(VERSION_KEY)
+        row.save()
+        assert cache.get(VERSION_KEY) != before, f"saving a {model.__name__} left pages as they were"
+    for model in [TreatmentStep, FAQ, Reference, ExtraPhone, TransportRoute, Treatment]:
+        before = cache.get(VERSION_KEY)
+        model.objects.first().delete()
+        assert cache.get(VERSION_KEY) != before, f"deleting a {model.__name__} left pages as they were"
+
+
+def test_an_edit_in_the_admin_shows_on_the_next_visit(treatment: Treatment, settings: object) -> None:
+    settings.STAFF_2FA_REQUIRED = False
+    editor = User.objects.create_superuser("editor", "editor@example.com", "a-long-Password-1")
+    Client().get(treatment_url())
+    admin = Client()
+    admin.force_login(editor)
+    change_url = reverse("admin:services_treatment_change", args=[treatment.pk])
+    form = form_fields(admin.get(change_url).content.decode())
+    form["title_ru"] = "Радиоэмболизация (ТАРЕ)"
+
+    response = admin.post(change_url, form)
+
+    assert response.status_code == 302, "the admin refused the form"
+    assert "Радиоэмболизация (ТАРЕ)" in Client().get(treatment_url()).content.decode()
+
+
+def test_an_unchanged_page_answers_304_to_a_revalidation(treatment: Treatment) -> None:
+    etag = Client().get(treatment_url())["ETag"]
+
+    response = Client().get(treatment_url(), headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+
+
+def test_a_changed_page_answers_200_with_a_new_etag(treatment: Treatment) -> None:
+    etag = Client().get(treatment_url())["ETag"]
+    edit_treatment_title(treatment)
+
+    response = Client().get(treatment_url(), headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_browsers_are_told_to_revalidate_each_time(treatment: Treatment) -> None:
+    response = Client().get(treatment_url())
+    assert response["Cache-Control"] == "no-cache"
+    assert "Cookie" in response["Vary"]
+
+
+def test_the_first_answer_is_also_304_when_the_browser_has_the_same_page(treatment: Treatment) -> None:
+    etag = Client().get(treatment_url())["ETag"]
+    treatment.save()  # nothing visible changes, yet the stored page is gone
+
+    assert Client().get(treatment_url(), headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_each_language_has_its_own_cached_page(treatment: Treatment) -> None:
+    Client().get(treatment_url("ru"))
+    Client().get(treatment_url("en"))
+
+    russian = Client().get(treatment_url("ru")).content.decode()
+    english = Client().get(treatment_url("en")).content.decode()
+
+    assert '<html lang="ru"' in russian and "Радиоэмболизация" in russian
+    assert '<html lang="en"' in english and "Radioembolization" in english
+
+
+def test_signed_in_staff_never_get_or_leave_a_cached_page(
+    treatment: Treatment, django_assert_max_num_queries: Callable
+) -> None:
+    staff = Client()
+    staff.force_login(User.objects.create_user("manager", password="a-long-Password-1", is_staff=True))
+    Client().get(treatment_url())
+    Treatment.objects.filter(pk=treatment.pk).update(title_ru="Без сигнала")  # only a fresh page shows it
+
+    assert "Без сигнала" in staff.get(treatment_url()).content.decode()
+    assert "Без сигнала" not in Client().get(treatment_url()).content.decode()
+
+
+def test_a_query_string_skips_the_cache(treatment: Treatment) -> None:
+    Client().get(treatment_url())
+    Treatment.objects.filter(pk=treatment.pk).update(title_ru="Без сигнала")
+
+    assert "Без сигнала" in Client().get(treatment_url() + "?utm_source=x").content.decode()
+
+
+def test_the_consultation_page_is_never_stored(treatment: Treatment) -> None:
+    from django.core.cache import cache
+
+    url = reverse("booking:request")
+    Client().get(url)
+
+    assert cache.get(page_key("ru", url)) is None
+
+
+def test_a_changed_callback_promise_shows_at_once(treatment: Treatment, settings: object) -> None:
+    Client().get("/ru/")
+    settings.BOOKING_CALLBACK_MINUTES = 27
+    assert "27" in Client().get("/ru/").content.decode()
+
+
+def test_no_page_is_cached_when_the_cache_is_turned_off(treatment: Treatment, settings: object) -> None:
+    settings.PAGE_CACHE_SECONDS = 0
+    response = Client().get(treatment_url())
+    Treatment.objects.filter(pk=treatment.pk).update(title_ru="Без сигнала")
+
+    assert not response.has_header("ETag")
+    assert "Без сигнала" in Client().get(treatment_url()).content.decode()
+
+
+class _FormFields(HTMLParser):
+    """The values a browser would send for the admin's change form."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: dict[str, str | list[str]] = {}
+        self._textarea: str | None = None
+        self._select: str | None = None
+        self._multiple = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        name = a.get("name")
+        if tag == "input" and name and a.get("type") not in ("submit", "button", "file", "image"):
+            if a.get("type") in ("checkbox", "radio"):
+                if "checked" in a:
+                    self.fields[name] = a.get("value") or "on"
+            else:
+                self.fields[name] = a.get("value") or ""
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.fields[name] = ""
+        elif tag == "select" and name:
+            self._select, self._multiple = name, "multiple" in a
+            self.fields[name] = [] if self._multiple else ""
+        elif tag == "option" and self._select and "selected" in a:
+            value = a.get("value") or ""
+            if self._multiple:
+                self.fields[self._select].append(value)
+            else:
+                self.fields[self._select] = value
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+
+def form_fields(html: str) -> dict[str, str | list[str]]:
+    form = re.search(r'<form[^>]*id="treatment_form".*?</form>', html, re.S)
+    parser = _FormFields()
+    parser.feed(form.group(0) if form else html)
+    fields = parser.fields
+    fields.pop("_addanother", None)
+    fields.pop("_continue", None)
+    return {name: value for name, value in fields.items() if "__prefix__" not in name}
+
+
+def test_the_version_is_replaced_again_when_the_edit_commits(
+    treatment: Treatment, django_capture_on_commit_callbacks: Callable
+) -> None:
+    # A visitor's page rendered from the old rows before the commit must not outlive it.
+    from django.core.cache import cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        treatment.save()
+        before_commit = cache.get(VERSION_KEY)
+
+    assert cache.get(VERSION_KEY) != before_commit
