@@ -1,0 +1,161 @@
+"""The team. Only Academician Lyadov is a real, named person; the others are marked demo profiles."""
+
+DOCTORS = [
+    {
+        "slug": "lyadov",
+        "order": 1,
+        "is_demo_profile": False,
+        "medical_specialty": "Oncologic",
+        "initials": "КЛ",
+        "palette": ((222, 235, 247), (120, 150, 185)),
+        "name": {"ru": "Лядов К. В.", "en": "K. V. Lyadov"},
+        "position": {
+            "ru": "Руководитель центра реабилитации Клиники Лядова",
+            "en": "Head of the Rehabilitation Centre, Lyadov Clinic",
+        },
+        "degrees": {
+            "ru": "Академик, профессор, доктор медицинских наук, PhD",
+            "en": "Academician, Professor, Doctor of Medical Sciences, PhD",
+        },
+        "accreditations": {"ru": "", "en": ""},
+        "short_bio": {
+            "ru": (
+                "Академик К. В. Лядов руководит центром реабилитации клиники и представляет "
+                "направление радиоэмболизации опухолей печени. Он помогает пациенту и семье понять, "
+                "какое лечение подходит именно им, и собирает для этого команду специалистов."
+            ),
+            "en": (
+                "Academician K. V. Lyadov heads the clinic's rehabilitation centre and presents its "
+                "radioembolization service for liver tumours. He helps patients and their families "
+                "understand which treatment suits them, and brings together the team of specialists to do it."
+            ),
+        },
+        "bio": {
+            "ru": (
+                "Академик К. В. Лядов — профессор, доктор медицинских наук, PhD. "
+                "Он руководит центром реабилитации Клиники Лядова. Клиника входит в сеть "
+                "многопрофильных медицинских центров K+31.\n\n"
+                "В клинике он представляет радиоэмболизацию печени — лечение опухолей микросферами "
+                "с иттрием-90. Решение о таком лечении всегда принимает консилиум: онколог, "
+                "интервенционный радиолог, специалист по ядерной медицине и хирург.\n\n"
+                "Клиника берётся и за сложные случаи, от которых отказались в других местах. "
+                "Для каждого пациента составляют свой план лечения и восстановления.\n\n"
+                "Записаться на консультацию можно по телефону, через форму на сайте или в WhatsApp."
+            ),
+            "en": (
+                "Academician K. V. Lyadov is a professor, a Doctor of Medical Sciences (the highest Russian "
+                "medical degree) and a PhD. He heads the rehabilitation "
+                "centre of Lyadov Clinic, which is part of the K+31 network of multidisciplinary medical "
+                "centres.\n\n"
+                "At the clinic he presents radioembolization of the liver: treatment of tumours with tiny "
+                "beads carrying yttrium-90. The decision to use it is always made by a tumour board: an "
+                "oncologist, an interventional radiologist, a nuclear-medicine specialist and a surgeon.\n\n"
+                "The clinic takes on complex cases that others have turned down. Every patient gets a "
+                "treatment and recovery plan of their own.\n\n"
+                "You can book a consultation by phone, through the form on this website or on WhatsApp."
+            ),
+        },
+    },
+    {
+        "slug": "demo-interventional-radiologist",
+        "order": 2,
+        "is_demo_profile": True,
+        "medical_specialty": "Radiology",
+        "initials": "ИР",
+        "palette": ((226, 240, 232), (110, 160, 135)),
+        "name": {
+            "ru": "Демо-профиль: интервенционный радиолог",
+            "en": "Demo profile: interventional radiologist",
+        },
+        "position": {
+            "ru": "Интервенционный радиолог — выполняет радиоэмболизацию и химиоэмболизацию",
+            "en": "Interventional radiologist who performs radioembolization and chemoembolization",
+        },
+        "degrees": {"ru": "", "en": ""},
+        "accreditations": {
+            "ru": "Аккредитация CIRSE (Европейское общество сердечно-сосудистой "
+            "и интервенционной радиологии) "
+            "или равноценная",
+            "en": "CIRSE accreditation (Cardiovascular and Interventional Radiological Society of Europe) "
+            "or its equivalent",
+        },
+        "short_bio": {
+            "ru": (
+                "Это пример профиля, а не настоящий врач. Интервенционный радиолог лечит через прокол "
+                "артерии, без разреза. Он проводит катетер к опухоли под контролем рентгена и вводит "
+                "микросферы."
+            ),
+            "en": (
+                "This is an example profile, not a real doctor. An interventional radiologist treats "
+                "through a small puncture in an artery, without an incision. Guided by X-rays, they steer "
+                "a thin tube to the tumour and deliver the microspheres."
+            ),
+        },
+        "bio": {
+            "ru": (
+                "Это демонстрационный профиль. Здесь клиника разместит сведения о настоящем враче.\n\n"
+                "Интервенционный радиолог — врач, который выполняет лечение изнутри сосудов. Через "
+                "небольшой прокол в паху или на запястье он вводит тонкую гибкую трубочку (катетер) и "
+                "под рентгеном проводит её к сосудам печени. На пробном этапе он составляет карту "
+                "сосудов. На лечебном — вводит микросферы с иттрием-90.\n\n"
+                "Такой врач должен иметь аккредитацию CIRSE или равноценную подготовку."
+            ),
+            "en": (
+                "This is a demo profile. The clinic will put the details of a real doctor here.\n\n"
+                "An interventional radiologist treats from inside the blood vessels. Through a small "
+                "puncture in the groin or the wrist, they insert a thin flexible tube (a catheter) and, "
+                "guided by X-rays, steer it to the vessels of the liver. At the mapping stage they draw a "
+                "map of the vessels. At the treatment stage they deliver the yttrium-90 microspheres.\n\n"
+                "This doctor should hold CIRSE accreditation or equivalent training."
+            ),
+        },
+    },
+    {
+        "slug": "demo-nuclear-medicine-specialist",
+        "order": 3,
+        "is_demo_profile": True,
+        "medical_specialty": "NuclearMedicine",
+        "initials": "ЯМ",
+        "palette": ((240, 233, 222), (170, 140, 105)),
+        "name": {
+            "ru": "Демо-профиль: специалист по ядерной медицине",
+            "en": "Demo profile: nuclear-medicine specialist",
+        },
+        "position": {
+            "ru": "Специалист по ядерной медицине и медицинский физик — рассчитывает безопасную дозу",
+            "en": "Nuclear-medicine specialist and medical physicist who sets the safe dose",
+        },
+        "degrees": {"ru": "", "en": ""},
+        "accreditations": {"ru": "", "en": ""},
+        "short_bio": {
+            "ru": (
+                "Это пример профиля, а не настоящий врач. Специалист по ядерной медицине вместе с "
+                "медицинским физиком рассчитывает дозу излучения: достаточную для опухоли и безопасную "
+                "для здоровой печени и лёгких."
+            ),
+            "en": (
+                "This is an example profile, not a real doctor. Together with a medical physicist, the "
+                "nuclear-medicine specialist works out the radiation dose: enough for the tumour and safe "
+                "for the healthy liver and the lungs."
+            ),
+        },
+        "bio": {
+            "ru": (
+                "Это демонстрационный профиль. Здесь клиника разместит сведения о настоящем специалисте.\n\n"
+                "Специалист по ядерной медицине работает с радиоактивными веществами в лечении и "
+                "диагностике. На пробном этапе он проводит снимок ОФЭКТ/КТ (SPECT/CT). Снимок показывает, "
+                "куда пойдут микросферы и сколько их может попасть в лёгкие.\n\n"
+                "Медицинский физик по этим данным рассчитывает дозу. Она должна подействовать на опухоль "
+                "и поберечь здоровые ткани."
+            ),
+            "en": (
+                "This is a demo profile. The clinic will put the details of a real specialist here.\n\n"
+                "A nuclear-medicine specialist uses radioactive substances to diagnose and treat illness. "
+                "At the mapping stage they run a SPECT/CT scan. The scan shows where the microspheres "
+                "would go and how many might reach the lungs.\n\n"
+                "From these results a medical physicist works out the dose. It must act on the tumour "
+                "and spare healthy tissue."
+            ),
+        },
+    },
+]

@@ -1,0 +1,109 @@
+"""Calm placeholder pictures drawn with Pillow: doctor portraits and treatment illustrations.
+
+Drawing is deterministic (fixed seeds), so loading the demo twice produces the same bytes
+and the same content-hashed file names.
+"""
+
+import math
+import random
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+PORTRAIT_SIZE = (1200, 1500)
+HERO_SIZE = (1600, 900)
+FONT_PATHS = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
+)
+HERO_PALETTES = {
+    # background top, background bottom, liver, artery, beads
+    "warm": ((253, 246, 236), (244, 228, 210), (214, 150, 132), (190, 90, 80), (242, 196, 92)),
+    "cool": ((238, 245, 250), (220, 234, 242), (196, 150, 140), (92, 122, 170), (120, 180, 170)),
+}
+LIVER_OUTLINE = [
+    (330, 420), (420, 320), (600, 245), (820, 215), (1040, 225), (1230, 260), (1360, 300),
+    (1330, 360), (1200, 420), (1040, 490), (880, 570), (720, 640), (560, 680), (430, 650),
+    (350, 560),
+]  # fmt: skip
+
+
+def portrait(initials: str, palette: tuple[tuple[int, int, int], tuple[int, int, int]]) -> bytes:
+    background, accent = palette
+    image = _vertical_gradient(PORTRAIT_SIZE, background, _shade(background, 0.92))
+    draw = ImageDraw.Draw(image)
+    width, height = PORTRAIT_SIZE
+    # A soft head-and-shoulders silhouette, the usual sign for "photo to come".
+    draw.ellipse((width * 0.32, height * 0.2, width * 0.68, height * 0.49), fill=_shade(accent, 1.25))
+    draw.ellipse((width * 0.12, height * 0.55, width * 0.88, height * 1.25), fill=_shade(accent, 1.25))
+    image = image.filter(ImageFilter.GaussianBlur(2))
+    font = _font(150)
+    if font is not None:
+        draw = ImageDraw.Draw(image)
+        draw.text((width / 2, height * 0.345), initials, font=font, fill=(255, 255, 255), anchor="mm")
+    return _jpeg(image)
+
+
+def hero(seed: int, palette_name: str) -> bytes:
+    top, bottom, liver, artery, beads = HERO_PALETTES[palette_name]
+    rng = random.Random(seed)
+    image = _vertical_gradient(HERO_SIZE, top, bottom)
+    # Transparent pixels carry the background colour so that blurring leaves no grey seams.
+    layer = Image.new("RGBA", HERO_SIZE, (*top, 0))
+    draw = ImageDraw.Draw(layer)
+    for _ in range(14):
+        x, y, r = rng.randint(0, 1600), rng.randint(0, 900), rng.randint(40, 160)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(*_shade(top, 0.96), 120))
+    draw.polygon(LIVER_OUTLINE, fill=(*liver, 235))
+    tumour = (760, 420, 70)
+    draw.ellipse(_circle(tumour), fill=(*_shade(liver, 0.85), 255))
+    path = [(200, 860), (380, 760), (520, 640), (640, 530), (720, 460)]
+    draw.line(path, fill=(*artery, 255), width=18, joint="curve")
+    for index in range(len(path) - 1):
+        (x1, y1), (x2, y2) = path[index], path[index + 1]
+        for step in range(4):
+            t = step / 4
+            x, y = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+            draw.ellipse(_circle((x, y, 9)), fill=(*beads, 255))
+    for _ in range(40):
+        angle, distance = rng.uniform(0, 6.283), rng.uniform(0, tumour[2] * 0.9)
+        x = tumour[0] + distance * math.cos(angle)
+        y = tumour[1] + distance * math.sin(angle)
+        draw.ellipse(_circle((x, y, rng.randint(5, 9))), fill=(*beads, 255))
+    layer = layer.filter(ImageFilter.GaussianBlur(1.5))
+    image.paste(layer, mask=layer.getchannel("A"))
+    return _jpeg(image)
+
+
+def _vertical_gradient(
+    size: tuple[int, int], top: tuple[int, int, int], bottom: tuple[int, int, int]
+) -> Image.Image:
+    column = Image.new("RGB", (1, 256))
+    for y in range(256):
+        t = y / 255
+        column.putpixel((0, y), tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
+    return column.resize(size, Image.Resampling.BILINEAR)
+
+
+def _shade(colour: tuple[int, int, int], factor: float) -> tuple[int, int, int]:
+    return tuple(max(0, min(255, round(channel * factor))) for channel in colour)  # type: ignore[return-value]
+
+
+def _circle(centre_and_radius: tuple[float, float, float]) -> tuple[float, float, float, float]:
+    x, y, r = centre_and_radius
+    return (x - r, y - r, x + r, y + r)
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont | None:
+    # Initials are in Cyrillic, which Pillow's built-in font lacks; without a system font, skip them.
+    for path in FONT_PATHS:
+        if path.exists():
+            return ImageFont.truetype(str(path), size)
+    return None
+
+
+def _jpeg(image: Image.Image) -> bytes:
+    output = BytesIO()
+    image.convert("RGB").save(output, "JPEG", quality=88)
+    return output.getvalue()

@@ -1,0 +1,209 @@
+from datetime import time
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from modeltranslation.translator import translator
+
+from services.models import (
+    FAQ,
+    ClinicLocation,
+    Doctor,
+    ExtraPhone,
+    FollowUpItem,
+    OpeningHours,
+    PreparationItem,
+    Reference,
+    TransportRoute,
+    Treatment,
+    TreatmentCategory,
+    TreatmentStep,
+)
+
+CONTENT_MODELS = (
+    TreatmentCategory,
+    Doctor,
+    Treatment,
+    TreatmentStep,
+    PreparationItem,
+    FollowUpItem,
+    FAQ,
+    Reference,
+    ClinicLocation,
+    ExtraPhone,
+    OpeningHours,
+    TransportRoute,
+)
+
+
+@pytest.fixture
+def demo(db: None, media_root: Path) -> Path:
+    call_command("load_demo_content", stdout=StringIO())
+    return media_root
+
+
+def page_text(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def row_counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in CONTENT_MODELS}
+
+
+def test_loading_twice_creates_no_duplicate_rows_or_files(demo: Path) -> None:
+    counts_after_first = row_counts()
+    files_after_first = sorted(path for path in demo.rglob("*") if path.is_file())
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert row_counts() == counts_after_first
+    assert sorted(path for path in demo.rglob("*") if path.is_file()) == files_after_first
+    assert counts_after_first["Treatment"] == 2
+    assert counts_after_first["TransportRoute"] == 4
+
+
+def test_every_translated_field_is_filled_in_both_languages_or_in_neither(demo: Path) -> None:
+    for model in CONTENT_MODELS:
+        fields = translator.get_options_for_model(model).fields
+        for obj in model.objects.all():
+            for field in fields:
+                russian, english = getattr(obj, f"{field}_ru"), getattr(obj, f"{field}_en")
+                assert bool(russian) == bool(english), f"{model.__name__}.{field} of {obj.pk}"
+
+
+def test_every_demo_row_passes_model_validation(demo: Path) -> None:
+    # Lengths matter on PostgreSQL; SQLite would silently accept a too-long title.
+    for model in CONTENT_MODELS:
+        for obj in model.objects.all():
+            obj.full_clean()
+
+
+def test_radioembolization_page_carries_the_key_facts_in_russian(demo: Path, client: Client) -> None:
+    html = page_text(client, "/ru/treatments/radioembolization/")
+
+    for fact in (
+        "64,1 часа",
+        "2,5 мм",
+        "11 мм",
+        "20–30 микрометров",
+        "20–60 микрометров",
+        "TheraSphere",
+        "SIR-Spheres",
+        "печёночной артерии",
+        "воротной вены",
+        "технецием-99m",
+        "ОФЭКТ/КТ",
+        "лёгочн",
+        "7–10 дней",
+        "2–3 часа",
+        "6–8 часов",
+        "постэмболизационным синдромом",
+        "лучевой пневмонит",
+        "каждые 3, 6 или 12 месяцев",
+        "Лядов К. В.",
+        "Cancer Research UK",
+        "это две разные процедуры",
+    ):
+        assert fact in html, fact
+
+
+def test_radioembolization_page_carries_the_key_facts_in_english(demo: Path, client: Client) -> None:
+    html = page_text(client, "/en/treatments/radioembolization/")
+
+    for fact in (
+        "64.1 hours",
+        "2.5 mm",
+        "11 mm",
+        "20–30 micrometres",
+        "20–60 micrometres",
+        "hepatic artery",
+        "portal vein",
+        "technetium-99m macroaggregated albumin",
+        "SPECT/CT",
+        "lung shunt",
+        "7–10 days",
+        "2–3 hours",
+        "6–8 hours",
+        "post-embolization syndrome",
+        "radiation pneumonitis",
+        "every 3, 6 or 12 months",
+        "K. V. Lyadov",
+        "are two different procedures",
+    ):
+        assert fact in html, fact
+
+
+def test_radioembolization_has_two_stages_a_full_checklist_and_enough_answers(demo: Path) -> None:
+    treatment = Treatment.objects.get(slug="radioembolization")
+
+    assert [step.duration_en for step in treatment.steps.all()][:2] == ["2–3 hours", "2–3 hours"]
+    assert treatment.preparation.count() >= 6
+    assert [row.when_en for row in treatment.follow_up.all()] == [
+        "End of week 2",
+        "End of week 4",
+        "At 3 months",
+        "After that",
+    ]
+    assert treatment.faqs.count() >= 6
+    assert treatment.reviewer.slug == "lyadov"
+    assert treatment.body_location_ru == "Печень" and treatment.body_location_en == "Liver"
+    assert all(
+        reference.url.startswith("https://") or not reference.url for reference in treatment.references.all()
+    )
+
+
+def test_radioembolization_and_chemoembolization_are_different_pages(demo: Path, client: Client) -> None:
+    radio = page_text(client, "/ru/treatments/radioembolization/")
+    chemo = page_text(client, "/ru/treatments/chemoembolization/")
+
+    assert "иттрием-90" in radio and "64,1" in radio
+    assert "доксорубицин" in chemo and "каждые 4–8 недель" in chemo
+    assert "64,1" not in chemo
+    assert "TACE" in chemo and "это две разные процедуры" in chemo.lower()
+
+
+def test_contacts_page_lists_all_four_stations_the_hours_and_the_phone(demo: Path, client: Client) -> None:
+    russian = page_text(client, "/ru/contacts/")
+    english = page_text(client, "/en/contacts/")
+
+    for fact in ("Речной вокзал", "Войковская", "Планерная", "Беломорская", "443", "176м", "662м", "309"):
+        assert fact in russian, fact
+    for fact in ("817", "762м", "Бутаково", "Новобутаково", "Куркинскому шоссе", "+7 (499) 460-15-61"):
+        assert fact in russian, fact
+    for fact in ("Rechnoy Vokzal", "Voykovskaya", "Planernaya", "Belomorskaya", "Бутаково (Butakovo)"):
+        assert fact in english, fact
+    assert "Новобутаково (Novobutakovo)" in english
+    assert "Kurkinskoye shosse" in english
+    outpatient = OpeningHours.objects.get(label_en="Outpatient department")
+    assert (outpatient.opens, outpatient.closes, outpatient.first_day, outpatient.last_day) == (
+        time(8, 0),
+        time(20, 0),
+        1,
+        7,
+    )
+    assert OpeningHours.objects.filter(around_the_clock=True).exists()
+    assert "08:00" in russian and "20:00" in russian
+
+
+def test_only_academician_lyadov_is_a_real_profile(demo: Path) -> None:
+    assert list(Doctor.objects.filter(is_demo_profile=False).values_list("slug", flat=True)) == ["lyadov"]
+    for demo_doctor in Doctor.objects.filter(is_demo_profile=True):
+        assert demo_doctor.name_ru.startswith("Демо-профиль")
+        assert demo_doctor.name_en.startswith("Demo profile")
+    assert "CIRSE" in Doctor.objects.get(slug="demo-interventional-radiologist").accreditations_en
+
+
+def test_demo_pictures_have_webp_and_jpeg_renditions_on_disk(demo: Path) -> None:
+    pictures = [doctor.photo_renditions for doctor in Doctor.objects.all()]
+    pictures += [treatment.hero_renditions for treatment in Treatment.objects.all()]
+
+    assert len(pictures) == 5
+    for renditions in pictures:
+        assert [width for width, _ in renditions["webp"]] == [400, 800, 1200]
+        assert [width for width, _ in renditions["jpeg"]] == [400, 800, 1200]
+        for name in renditions["files"]:
+            assert (demo / name).is_file()
