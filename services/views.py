@@ -1,17 +1,44 @@
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from clinic_site.context_processors import main_clinic
+from services import seo
 from services.models import ClinicLocation, Doctor, Treatment, TreatmentCategory
+
+
+def _home_crumb() -> tuple[str, str]:
+    return (_("Главная"), reverse("home"))
 
 
 @require_GET
 def treatment_list(request: HttpRequest) -> HttpResponse:
-    categories = TreatmentCategory.objects.prefetch_related(
-        Prefetch("treatments", queryset=Treatment.objects.published(), to_attr="published_treatments")
+    categories = [
+        category
+        for category in TreatmentCategory.objects.prefetch_related(
+            Prefetch("treatments", queryset=Treatment.objects.published(), to_attr="published_treatments")
+        )
+        if category.published_treatments
+    ]
+    breadcrumbs = [_home_crumb(), (_("Лечение"), reverse("services:treatments"))]
+    return render(
+        request,
+        "services/treatment_list.html",
+        {
+            "categories": categories,
+            "page_title": _("Лечение опухолей печени"),
+            "page_description": _(
+                "Радиоэмболизация и химиоэмболизация опухолей печени в Клинике Лядова: "
+                "кому подходит, как проходит, подготовка и восстановление."
+            ),
+            "breadcrumbs": breadcrumbs,
+            "structured_data": seo.graph(seo.breadcrumbs_data(breadcrumbs)),
+        },
     )
-    return render(request, "services/treatment_list.html", {"categories": categories})
 
 
 @require_GET
@@ -29,13 +56,49 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
-    return render(request, "services/treatment_detail.html", {"treatment": treatment})
+    breadcrumbs = [
+        _home_crumb(),
+        (_("Лечение"), reverse("services:treatments")),
+        (treatment.title, treatment.get_absolute_url()),
+    ]
+    return render(
+        request,
+        "services/treatment_detail.html",
+        {
+            "treatment": treatment,
+            "page_title": treatment.seo_title or treatment.title,
+            "page_description": treatment.seo_description or treatment.summary,
+            "og_type": "article",
+            "og_image": (treatment.hero_renditions or {}).get("src"),
+            "breadcrumbs": breadcrumbs,
+            "structured_data": seo.graph(
+                seo.medical_web_page_data(treatment),
+                seo.procedure_data(treatment),
+                seo.faq_data(treatment),
+                seo.breadcrumbs_data(breadcrumbs),
+            ),
+        },
+    )
 
 
 @require_GET
 def doctor_list(request: HttpRequest) -> HttpResponse:
     doctors = Doctor.objects.published()
-    return render(request, "services/doctor_list.html", {"doctors": doctors})
+    breadcrumbs = [_home_crumb(), (_("Врачи"), reverse("services:doctors"))]
+    return render(
+        request,
+        "services/doctor_list.html",
+        {
+            "doctors": doctors,
+            "page_title": _("Врачи клиники"),
+            "page_description": _(
+                "Врачи Клиники Лядова, которые проводят радиоэмболизацию и химиоэмболизацию "
+                "опухолей печени: опыт, регалии, запись на консультацию."
+            ),
+            "breadcrumbs": breadcrumbs,
+            "structured_data": seo.graph(seo.breadcrumbs_data(breadcrumbs)),
+        },
+    )
 
 
 @require_GET
@@ -46,15 +109,63 @@ def doctor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
-    return render(request, "services/doctor_detail.html", {"doctor": doctor})
+    breadcrumbs = [
+        _home_crumb(),
+        (_("Врачи"), reverse("services:doctors")),
+        (doctor.name, doctor.get_absolute_url()),
+    ]
+    description = f"{doctor.name}, {doctor.position}. {doctor.short_bio}"
+    return render(
+        request,
+        "services/doctor_detail.html",
+        {
+            "doctor": doctor,
+            "page_title": f"{doctor.name} — {doctor.position}",
+            "page_description": description[:300],
+            "og_type": "profile",
+            "og_image": (doctor.photo_renditions or {}).get("src"),
+            "breadcrumbs": breadcrumbs,
+            "structured_data": seo.graph(
+                seo.physician_data(doctor, main_clinic(request)), seo.breadcrumbs_data(breadcrumbs)
+            ),
+        },
+    )
 
 
 @require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
     locations = ClinicLocation.objects.prefetch_related("extra_phones", "hours", "routes")
-    return render(request, "services/contacts.html", {"locations": locations})
+    breadcrumbs = [_home_crumb(), (_("Контакты"), reverse("services:contacts"))]
+    clinic = main_clinic(request)
+    address = f" {clinic.address}." if clinic else ""
+    return render(
+        request,
+        "services/contacts.html",
+        {
+            "locations": locations,
+            "page_title": _("Контакты и как добраться"),
+            "page_description": _("Адрес, телефоны, часы работы и проезд на общественном транспорте.")
+            + address,
+            "breadcrumbs": breadcrumbs,
+            "structured_data": seo.graph(seo.clinic_data(clinic), seo.breadcrumbs_data(breadcrumbs)),
+        },
+    )
 
 
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "services/privacy.html")
+    breadcrumbs = [_home_crumb(), (_("Политика обработки персональных данных"), reverse("services:privacy"))]
+    return render(
+        request,
+        "services/privacy.html",
+        {
+            "page_title": _("Политика обработки персональных данных"),
+            "page_description": _(
+                "Как Клиника Лядова собирает, хранит и защищает персональные данные пациентов "
+                "по Федеральному закону № 152-ФЗ."
+            ),
+            "breadcrumbs": breadcrumbs,
+            "structured_data": seo.graph(seo.breadcrumbs_data(breadcrumbs)),
+            "retention_days": settings.BOOKING_RETENTION_DAYS,
+        },
+    )
