@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
@@ -36,6 +37,8 @@ from services.models import (
 )
 
 REVIEW_SOON_DAYS = 30
+# Editors paste addresses without a scheme; assume the secure one (Django 6's default).
+HTTPS_URL_FIELDS: dict[type, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
 def image_preview(renditions: dict[str, Any]) -> SafeString | str:
@@ -99,6 +102,7 @@ class FAQInline(TranslationStackedInline):
 class ReferenceInline(TranslationTabularInline):
     model = Reference
     extra = 0
+    formfield_overrides = HTTPS_URL_FIELDS
 
 
 @admin.register(TreatmentCategory)
@@ -201,6 +205,7 @@ class TransportRouteInline(TranslationStackedInline):
 
 @admin.register(ClinicLocation)
 class ClinicLocationAdmin(TranslationAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
     list_display = ("name", "address", "phone", "is_main", "order")
     search_fields = ("name_ru", "name_en", "address_ru", "address_en")
     inlines = (ExtraPhoneInline, OpeningHoursInline, TransportRouteInline)

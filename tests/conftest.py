@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
     from django.contrib.auth.models import User
     from django.test import Client
-    from pytest_django.fixtures import SettingsWrapper
+    from pytest_django.fixtures import Settings
 
     from booking.models import ConsultationRequest
     from services.models import ClinicLocation, Doctor, Treatment, TreatmentCategory
@@ -132,7 +132,7 @@ def make_consultation(db: None) -> Callable[..., "ConsultationRequest"]:
 
 
 @pytest.fixture
-def media_root(settings: "SettingsWrapper", tmp_path: "Path") -> "Path":
+def media_root(settings: "Settings", tmp_path: "Path") -> "Path":
     """Uploads and renditions go to a temporary folder, not the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
