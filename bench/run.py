@@ -1,0 +1,407 @@
+"""`make bench`: the site as production runs it, measured on this machine's loopback only.
+
+Starts gunicorn (gunicorn.conf.py, DEBUG off) on a scratch SQLite database under
+bench-results/ (or DATABASE_URL), a second gunicorn with the page cache off, a
+third serving the framework's ceiling (bench/settings.py), nginx serving the same
+saved HTML, the task worker and an SMTP sink; measures them with wrk and a small
+asyncio client; prints a Markdown table and writes it to bench-results/latest.md.
+Everything it starts is stopped at the end, whatever happens.
+
+BENCH_SECONDS (default 10) sets how long wrk loads each URL.
+"""
+
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE))
+
+from bench.post_load import form_body, form_stamp, post_once, post_under_load  # noqa: E402
+from bench.smtp_sink import smtp_sink  # noqa: E402
+from bench.weight import page_weight  # noqa: E402
+from bench.wrk import Throughput, run_wrk  # noqa: E402
+
+RESULTS = BASE / "bench-results"
+PYTHON = str(BASE / ".venv" / "bin" / "python")
+GUNICORN = str(BASE / ".venv" / "bin" / "gunicorn")
+PAGES = {
+    "home": "/ru/",
+    "treatment": "/ru/treatments/radioembolization/",
+    "doctor": "/ru/doctors/lyadov/",
+    "contacts": "/ru/contacts/",
+}
+POST_CLIENTS = 32
+POST_PER_CLIENT = 10
+NOTIFICATION_SAMPLES = 20
+REFERENCE = re.compile(r"\b[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}\b")
+TEST_PHONES = "+79995"  # the block post_load.py numbers come from
+
+
+def main() -> None:
+    seconds = int(os.environ.get("BENCH_SECONDS", "10"))
+    RESULTS.mkdir(exist_ok=True)
+    env = bench_environment()
+    with ExitStack() as running:
+        sink, smtp_port = running.enter_context(smtp_sink())
+        env |= {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(smtp_port)}
+        prepare_site(env)
+        site, uncached, ceiling, nginx = free_ports(4)
+        running.enter_context(gunicorn("site", site, env))
+        running.enter_context(gunicorn("site-uncached", uncached, env | {"PAGE_CACHE_SECONDS": "0"}))
+        running.enter_context(
+            gunicorn("ceiling", ceiling, env | {"DJANGO_SETTINGS_MODULE": "bench.settings"})
+        )
+        save_pages(site)
+        running.enter_context(nginx_serving_saved_pages(nginx))
+        for port in (site, uncached, ceiling, nginx):
+            wait_until_serving(port)
+        check_same_bytes(site, ceiling, nginx)
+
+        print(f"Measuring pages, {seconds} s per URL and server…", flush=True)
+        pages = measure_pages(site, uncached, ceiling, nginx, seconds)
+        weights = measure_weights(site)
+        running.enter_context(process("worker", [PYTHON, "manage.py", "db_worker"], env))
+        print("Measuring the form POST…", flush=True)
+        posts = measure_posts(site, env)
+        print("Measuring submit → first notification…", flush=True)
+        notifications = measure_notifications(site, sink)
+
+    report = render_report(seconds, env, pages, weights, posts, notifications)
+    (RESULTS / "latest.md").write_text(report)
+    print(report)
+
+
+def bench_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    if not env.get("DJANGO_SECRET_KEY"):
+        sys.exit("DJANGO_SECRET_KEY is required (make bench sets it from .secret_key)")
+    if not env.get("DATABASE_URL"):
+        database = RESULTS / "bench.sqlite3"
+        for leftover in RESULTS.glob("bench.sqlite3*"):
+            leftover.unlink()
+        env["DATABASE_URL"] = f"sqlite:///{database}"
+    env |= {
+        "DJANGO_DEBUG": "false",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "http://127.0.0.1:8000",
+        "BOOKING_RATE_LIMIT": "0",
+        "BOOKING_MIN_FILL_SECONDS": "0",
+        "BOOKING_NOTIFY_EMAILS": "managers@bench.invalid",
+        "STAFF_2FA_REQUIRED": "false",
+        "PYTHONPATH": str(BASE),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def prepare_site(env: dict[str, str]) -> None:
+    print("Preparing the database, demo content and static files…", flush=True)
+    for command in (
+        [PYTHON, "manage.py", "migrate", "--noinput", "-v0"],
+        [PYTHON, "manage.py", "load_demo_content"],
+        [PYTHON, "bin/build-messages"],
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+    ):
+        subprocess.run(command, env=env, cwd=BASE, check=True, stdout=subprocess.DEVNULL)
+
+
+def free_ports(count: int) -> list[int]:
+    sockets = [socket.socket() for _ in range(count)]
+    for sock in sockets:
+        sock.bind(("127.0.0.1", 0))
+    ports = [sock.getsockname()[1] for sock in sockets]
+    for sock in sockets:
+        sock.close()
+    return ports
+
+
+@contextmanager
+def process(name: str, argv: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen]:
+    with open(RESULTS / f"{name}.log", "wb") as log:
+        child = subprocess.Popen(
+            argv, env=env, cwd=BASE, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            yield child
+        finally:
+            stop(child)
+
+
+def stop(child: subprocess.Popen) -> None:
+    if child.poll() is not None:
+        return
+    os.killpg(child.pid, signal.SIGTERM)
+    try:
+        child.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+
+
+def gunicorn(name: str, port: int, env: dict[str, str]) -> AbstractContextManager[subprocess.Popen]:
+    argv = [GUNICORN, "clinic_site.wsgi", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
+    return process(name, argv, env)
+
+
+def wait_until_serving(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/ru/", timeout=5).close()
+            return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"nothing answers on 127.0.0.1:{port}; see {RESULTS}/*.log")
+
+
+def get(port: int, path: str) -> bytes:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+        return response.read()
+
+
+def save_pages(port: int) -> None:
+    wait_until_serving(port)
+    html = RESULTS / "html"
+    shutil.rmtree(html, ignore_errors=True)
+    for path in PAGES.values():
+        target = html / path.strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(get(port, path))
+
+
+@contextmanager
+def nginx_serving_saved_pages(port: int) -> Iterator[subprocess.Popen]:
+    prefix = RESULTS / "nginx"
+    shutil.rmtree(prefix, ignore_errors=True)
+    (prefix / "tmp").mkdir(parents=True)
+    conf = prefix / "nginx.conf"
+    temp_paths = "\n".join(
+        f"    {kind}_temp_path {prefix}/tmp/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    conf.write_text(
+        f"""worker_processes auto;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log {prefix}/access.log;
+{temp_paths}
+    types {{ text/html html; }}
+    charset utf-8;
+    server {{
+        listen 127.0.0.1:{port};
+        root {RESULTS / "html"};
+        index index.html;
+    }}
+}}
+"""
+    )
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    argv = [nginx, "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"]
+    with process("nginx", argv, dict(os.environ)) as child:
+        yield child
+
+
+def check_same_bytes(site: int, ceiling: int, nginx: int) -> None:
+    for path in PAGES.values():
+        served = {get(port, path) for port in (site, ceiling, nginx)}
+        if len(served) != 1:
+            raise RuntimeError(f"{path}: the site, the ceiling view and nginx do not serve the same bytes")
+
+
+def measure_pages(site: int, uncached: int, ceiling: int, nginx: int, seconds: int) -> dict[str, dict]:
+    results = {}
+    for name, path in PAGES.items():
+        row = {}
+        for server, port in (("site", site), ("ceiling", ceiling), ("nginx", nginx), ("uncached", uncached)):
+            get(port, path)  # warm the cache
+            row[server] = run_wrk(f"http://127.0.0.1:{port}{path}", seconds)
+        row["render"] = run_wrk(
+            f"http://127.0.0.1:{uncached}{path}", min(seconds, 3), connections=1, threads=1
+        )
+        results[name] = row
+        print(f"  {name}: {row['site'].requests_per_second:,.0f} req/s cached", flush=True)
+    return results
+
+
+def measure_weights(port: int) -> dict[str, object]:
+    sitemap = get(port, "/sitemap.xml").decode()
+    paths = sorted(
+        {re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    )
+    paths += [p for p in ("/ru/consultation/", "/en/consultation/") if p not in paths]
+    return {path: page_weight(f"http://127.0.0.1:{port}{path}") for path in paths}
+
+
+def measure_posts(port: int, env: dict[str, str]) -> dict[str, object]:
+    stamp = form_stamp(get(port, "/ru/consultation/").decode())
+    before = stored_requests(env)
+    results = post_under_load(port, "/ru/consultation/", stamp, POST_CLIENTS, POST_PER_CLIENT)
+    after = stored_requests(env)
+    return {
+        "results": results,
+        "rows": after["rows"] - before["rows"],
+        "distinct": after["distinct"] - before["distinct"],
+    }
+
+
+def stored_requests(env: dict[str, str]) -> dict[str, int]:
+    script = (
+        "import json; from booking.models import ConsultationRequest as R; "
+        f"q = R.objects.filter(phone__startswith='{TEST_PHONES}'); "
+        "print(json.dumps({'rows': q.count(), 'distinct': q.values('phone').distinct().count()}))"
+    )
+    output = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", script],
+        env=env,
+        cwd=BASE,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def measure_notifications(port: int, sink: object) -> dict[str, object]:
+    import asyncio
+
+    stamp = form_stamp(get(port, "/ru/consultation/").decode())
+    delays, missing = [], 0
+    for n in range(NOTIFICATION_SAMPLES):
+        body = form_body(f"+7999600{n:04d}", stamp)
+        sent_at = time.monotonic()
+        status, location, _ = asyncio.run(post_once(port, "/ru/consultation/", body))
+        reference = REFERENCE.search(get(port, location).decode()) if status in (302, 303) else None
+        arrived_at = sink.wait_for(reference.group(0), timeout=30) if reference else None
+        if arrived_at is None:
+            missing += 1
+        else:
+            delays.append(arrived_at - sent_at)
+        time.sleep(0.3)
+    return {"delays": delays, "missing": missing}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    return f"{os.cpu_count()} cores ({model}), {memory_kb / 1024 / 1024:.0f} GiB, {platform.system()}"
+
+
+def render_report(
+    seconds: int, env: dict[str, str], pages: dict, weights: dict, posts: dict, notifications: dict
+) -> str:
+    database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite (WAL)"
+    cache = "Redis" if env.get("REDIS_URL") else "database cache"
+    workers = os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) * 2 + 1))
+    lines = [
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; {database}, {cache}, "
+        f"gunicorn with {workers} sync workers, DEBUG off. wrk: 2 threads, 32 connections, "
+        f"{seconds} s per URL, 127.0.0.1 only; wrk shares the 2 cores with the servers.",
+        "",
+        "### Public pages (requests/s, latency p50 / p99 in ms)",
+        "",
+        "| page | cached site | p50 | p99 | ceiling: `cache_page` view | p50 | p99 "
+        "| nginx, same HTML | p50 | p99 | site ÷ ceiling | site ÷ nginx | uncached site "
+        "| uncached, 1 client p50 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, row in pages.items():
+        site, ceiling, nginx, uncached, render = (
+            row[k] for k in ("site", "ceiling", "nginx", "uncached", "render")
+        )
+        lines.append(
+            f"| {name} `{PAGES[name]}` | "
+            + " | ".join(site.row() + ceiling.row() + nginx.row())
+            + f" | {ratio(site, ceiling)} | {ratio(site, nginx)} | {uncached.requests_per_second:,.0f} "
+            f"| {render.p50_ms:.1f} |"
+        )
+    errors = sum(t.errors for row in pages.values() for t in row.values() if isinstance(t, Throughput))
+    lines += ["", f"Errors or non-2xx answers during the page runs: {errors}.", ""]
+
+    results = posts["results"]
+    accepted = len(results.accepted_phones)
+    exactly_once = posts["rows"] == accepted == posts["distinct"]
+    total = sum(results.statuses.values())
+    lines += [
+        f"### Form POST, {POST_CLIENTS} concurrent clients, rate limit off",
+        "",
+        "| requests | requests/s | p50 ms | p99 ms | answers | accepted | rows stored "
+        "| each stored exactly once |",
+        "|---:|---:|---:|---:|---|---:|---:|---|",
+        f"| {total} | {total / results.seconds:,.0f} | {percentile(results.latencies_ms, 0.5):.1f} "
+        f"| {percentile(results.latencies_ms, 0.99):.1f} | "
+        + ", ".join(f"{status}×{count}" for status, count in sorted(results.statuses.items()))
+        + f" | {accepted} | {posts['rows']} | {'yes' if exactly_once else 'NO'} |",
+        "",
+    ]
+    delays = notifications["delays"]
+    lines += [
+        "### Submit → first notification e-mail received (local SMTP sink, `db_worker` running)",
+        "",
+        "| samples | p50 s | p95 s | max s | not delivered in 30 s |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {len(delays)} | {percentile(delays, 0.5):.2f} | {percentile(delays, 0.95):.2f} "
+        f"| {max(delays, default=float('nan')):.2f} | {notifications['missing']} |",
+        "",
+        "### Page weight (HTML + CSS + JS + icons, before content photos; gzip level 6)",
+        "",
+        "| page | files | raw KB | gzip KB | under 100 KB |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for path, weight in weights.items():
+        missing = f" (missing: {', '.join(weight.missing)})" if weight.missing else ""
+        lines.append(
+            f"| `{path}` | {weight.files} | {weight.raw / 1024:.1f} | {weight.gzipped / 1024:.1f} "
+            f"| {'yes' if weight.raw < 100 * 1024 else 'no'}{missing} |"
+        )
+    render_p50 = statistics.median(row["render"].p50_ms for row in pages.values())
+    lines += [
+        "",
+        "### Against the targets",
+        "",
+        f"- cached pages ÷ ceiling: {', '.join(ratio(r['site'], r['ceiling']) for r in pages.values())} "
+        "(target ≥ 0.80)",
+        f"- Django (cached) ÷ nginx: {', '.join(ratio(r['site'], r['nginx']) for r in pages.values())}",
+        f"- form POST p99: {percentile(results.latencies_ms, 0.99):.1f} ms (target < 100 ms); "
+        f"stored exactly once: {'yes' if exactly_once else 'NO'}",
+        f"- submit → notification p95: {percentile(delays, 0.95):.2f} s (target < 5 s)",
+        f"- uncached page, one client, median of the pages' p50: {render_p50:.1f} ms",
+        f"- heaviest page: {max(w.raw for w in weights.values()) / 1024:.1f} KB raw (target < 100 KB)",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def ratio(a: Throughput, b: Throughput) -> str:
+    return f"{a.requests_per_second / b.requests_per_second:.2f}" if b.requests_per_second else "–"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""A minimal SMTP server on 127.0.0.1 that only notes when each message arrived."""
+
+import email
+import email.policy
+import socketserver
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+class Sink:
+    def __init__(self) -> None:
+        self.messages: list[tuple[float, str]] = []
+        self.arrived = threading.Condition()
+
+    def add(self, text: str) -> None:
+        with self.arrived:
+            self.messages.append((time.monotonic(), text))
+            self.arrived.notify_all()
+
+    def wait_for(self, needle: str, timeout: float) -> float | None:
+        """The arrival time of the first message containing needle, or None."""
+        deadline = time.monotonic() + timeout
+        with self.arrived:
+            while True:
+                for arrived_at, text in self.messages:
+                    if needle in text:
+                        return arrived_at
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self.arrived.wait(left)
+
+
+class _Session(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        self.reply("220 bench-sink ESMTP")
+        while line := self.rfile.readline():
+            command = line.decode("latin-1").strip().upper()
+            if command.startswith(("EHLO", "HELO")):
+                self.reply("250 bench-sink")
+            elif command == "DATA":
+                self.reply("354 end with <CRLF>.<CRLF>")
+                self.server.sink.add(readable(self.read_data()))
+                self.reply("250 queued")
+            elif command == "QUIT":
+                self.reply("221 bye")
+                return
+            else:  # MAIL, RCPT, RSET, NOOP
+                self.reply("250 ok")
+
+    def read_data(self) -> str:
+        lines = []
+        while (line := self.rfile.readline()) not in (b".\r\n", b".\n", b""):
+            lines.append(line[1:] if line.startswith(b"..") else line)
+        return b"".join(lines).decode("utf-8", "replace")
+
+    def reply(self, text: str) -> None:
+        self.wfile.write(f"{text}\r\n".encode())
+
+
+def readable(raw: str) -> str:
+    """Subject and text parts, decoded, so that a reference code can be found in them."""
+    message = email.message_from_string(raw, policy=email.policy.default)
+    parts = [str(message.get("Subject", ""))]
+    for part in message.walk():
+        if part.get_content_maintype() == "text":
+            parts.append(part.get_content())
+    return "\n".join(parts)
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@contextmanager
+def smtp_sink() -> Iterator[tuple[Sink, int]]:
+    server = _Server(("127.0.0.1", 0), _Session)
+    server.sink = Sink()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.sink, server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
