@@ -19,6 +19,7 @@ from booking.report_chart import bar_chart
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 3 * 366
+MAX_DAYS_AHEAD = 366
 
 
 class ReportRangeForm(forms.Form):
@@ -33,6 +34,8 @@ class ReportRangeForm(forms.Form):
     def clean(self) -> dict:
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
+        if end and end > timezone.localdate() + timedelta(days=MAX_DAYS_AHEAD):
+            raise forms.ValidationError(_("Конец периода слишком далеко в будущем."))
         if start and end:
             if start > end:
                 raise forms.ValidationError(_("Начало периода позже его конца. Поменяйте даты местами."))

@@ -6,6 +6,7 @@ import phonenumbers
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
@@ -159,7 +160,10 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         """CSV of the list as filtered and searched (the query string of the list)."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        changelist = self.get_changelist_instance(request)
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return HttpResponseRedirect(reverse("admin:booking_consultationrequest_changelist") + "?e=1")
         return export_requests(changelist.get_queryset(request), request.user)
 
     # --- the change page ---------------------------------------------------

@@ -4,6 +4,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.http import HttpResponse
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -194,7 +196,7 @@ def test_actions_on_the_request_page_need_post(manager, login, make_consultation
     assert login(manager).get(handle_url(consultation)).status_code == 405
 
 
-def save_form(client, consultation: ConsultationRequest, **fields: object):  # noqa: ANN201
+def save_form(client: Client, consultation: ConsultationRequest, **fields: object) -> HttpResponse:
     data = {"status": consultation.status, "assigned_to": consultation.assigned_to_id or "", "_save": "1"}
     data.update(fields)
     return client.post(change_url(consultation), data)
