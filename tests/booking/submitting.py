@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
@@ -83,7 +84,10 @@ def moscow_in(delta: timedelta) -> datetime:
 
 def run_worker() -> None:
     """What `manage.py db_worker` does, once: run every task that is due, then stop."""
-    call_command("db_worker", batch=True, startup_delay=False, interval=0, reload=False, verbosity=0)
+    # The worker drops "old" connections between tasks; inside a test's transaction on
+    # PostgreSQL that would close the connection the test itself is using.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, startup_delay=False, interval=0, reload=False, verbosity=0)
 
 
 def run_worker_until(done: Callable[[], bool], seconds: float = 15) -> bool:

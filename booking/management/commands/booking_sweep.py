@@ -39,7 +39,8 @@ class Command(BaseCommand):
             signal.signal(signal.SIGTERM, stop)
             signal.signal(signal.SIGINT, stop)
         while True:
-            close_old_connections()
+            if loop:
+                close_old_connections()  # a long-running loop must not hold a dead connection
             try:
                 checked, enqueued = sweep(grace_seconds=grace)
             except Exception:

@@ -1,0 +1,85 @@
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+from django.utils import timezone
+
+from booking.models import ConsultationRequest, Delivery, RequestEvent
+from tests.booking.submitting import submit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_same_phone_again_makes_no_second_request_and_no_second_notification(
+    client, manager, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = submit(client, phone="8 (916) 123-45-67")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        again = submit(client, phone="+7 916 123 45 67", name="Иван")
+
+    request = ConsultationRequest.objects.get()
+    assert Delivery.objects.count() == 1
+    assert callbacks == []
+    assert list(request.events.values_list("kind", flat=True)) == [
+        RequestEvent.Kind.CREATED,
+        RequestEvent.Kind.DUPLICATE,
+    ]
+    page = client.get(again["Location"]).content.decode()
+    assert "Ваша заявка уже у менеджера" in page
+    assert request.reference in page
+    assert first["Location"] != again["Location"]
+
+
+def test_the_same_phone_after_the_window_makes_a_new_request(client, settings):
+    settings.BOOKING_DUPLICATE_WINDOW_MINUTES = 30
+    submit(client)
+    ConsultationRequest.objects.update(created_at=timezone.now() - timedelta(minutes=31))
+
+    submit(client)
+
+    assert ConsultationRequest.objects.count() == 2
+
+
+def test_the_same_phone_after_its_request_was_closed_makes_a_new_request(client):
+    submit(client)
+    ConsultationRequest.objects.update(status=ConsultationRequest.Status.CONTACTED)
+
+    submit(client)
+
+    assert ConsultationRequest.objects.count() == 2
+
+
+def test_a_different_phone_is_a_different_request(client):
+    submit(client, phone="+7 916 000 00 01")
+    submit(client, phone="+7 916 000 00 02")
+
+    assert ConsultationRequest.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_phone_submitted_concurrently_makes_one_request(settings):
+    settings.BOOKING_RATE_LIMIT = 0
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers with BEGIN IMMEDIATE; the race needs PostgreSQL")
+    start = threading.Barrier(6)
+    statuses: list[int] = []
+
+    def send() -> None:
+        try:
+            start.wait()
+            statuses.append(submit(Client(), phone="+7 916 555 44 33").status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert statuses == [302] * 6
+    request = ConsultationRequest.objects.get()
+    assert request.events.filter(kind=RequestEvent.Kind.DUPLICATE).count() == 5

@@ -1,0 +1,185 @@
+"""Nothing is lost when the mail server, the messenger, the CRM or the worker is down."""
+
+import hashlib
+import hmac
+import json
+
+import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+from booking.models import ConsultationRequest, Delivery
+from tests.booking.fake_servers import FakeHTTPServer, FakeSMTPServer, free_port
+from tests.booking.submitting import run_worker, run_worker_until, submit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def quick_retries(settings):
+    # The first retry waits a moment instead of 15 s, so the test sees it without a long wait.
+    settings.BOOKING_RETRY_FIRST_SECONDS = 0.2
+
+
+@pytest.fixture
+def smtp_settings(settings):
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_TIMEOUT = 5
+    settings.BOOKING_NOTIFY_EMAILS = ["callcentre@clinic.test"]
+    return port
+
+
+def sent(delivery: Delivery) -> bool:
+    delivery.refresh_from_db()
+    return delivery.status == Delivery.Status.SENT
+
+
+def test_mail_server_down_then_up(client, smtp_settings, quick_retries, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client)
+    request = ConsultationRequest.objects.get()
+
+    run_worker()  # nobody listens on the port yet
+
+    delivery = Delivery.objects.get()
+    assert delivery.status == Delivery.Status.PENDING
+    assert delivery.attempts == 1
+    assert "Connection refused" in delivery.last_error
+    assert "callcentre" not in delivery.last_error
+    assert delivery.next_attempt_at > delivery.created_at
+
+    with FakeSMTPServer(smtp_settings) as server:
+        assert run_worker_until(lambda: sent(delivery))
+
+    assert delivery.attempts == 2
+    assert delivery.last_error == ""
+    [message] = server.messages
+    assert message["To"] == "callcentre@clinic.test"
+    assert request.reference in message["Subject"]
+
+
+def test_telegram_answering_500_then_200(client, settings, quick_retries, django_capture_on_commit_callbacks):
+    with FakeHTTPServer(statuses=[500]) as telegram:
+        settings.TELEGRAM_API_URL = telegram.url
+        settings.TELEGRAM_BOT_TOKEN = "123:secret-token"
+        settings.TELEGRAM_CHAT_ID = "-1001"
+        with django_capture_on_commit_callbacks(execute=True):
+            submit(client, name="<b>Иван</b>", message="<script>x</script>")
+
+        run_worker()
+        delivery = Delivery.objects.get(channel=Delivery.Channel.TELEGRAM)
+        assert delivery.status == Delivery.Status.PENDING
+        assert delivery.last_error == "HTTP 500"
+        assert "secret-token" not in delivery.last_error
+
+        assert run_worker_until(lambda: sent(delivery))
+
+    assert delivery.attempts == 2
+    assert len(telegram.received) == 2
+    last = telegram.received[-1]
+    assert last["path"] == "/bot123:secret-token/sendMessage"
+    payload = json.loads(last["body"])
+    assert payload["chat_id"] == "-1001"
+    assert ConsultationRequest.objects.get().reference in payload["text"]
+    assert "&lt;b&gt;Иван&lt;/b&gt;" in payload["text"]
+    assert "&lt;script&gt;" in payload["text"]
+    assert "<script>" not in payload["text"]
+
+
+class VerifyingWebhook(FakeHTTPServer):
+    """A CRM that accepts only bodies signed with the shared secret."""
+
+    secret = b"shared-secret"
+
+    def answer(self, path: str, headers: dict[str, str], body: bytes) -> int:
+        expected = "sha256=" + hmac.new(self.secret, body, hashlib.sha256).hexdigest()
+        signed = hmac.compare_digest(headers.get("X-Signature", ""), expected)
+        return 200 if signed and headers.get("X-Timestamp", "").isdigit() else 401
+
+
+def test_the_webhook_is_signed_and_the_crm_accepts_it(client, settings, django_capture_on_commit_callbacks):
+    with VerifyingWebhook() as crm:
+        settings.BOOKING_WEBHOOK_URL = f"{crm.url}/hooks/clinic"
+        settings.BOOKING_WEBHOOK_SECRET = "shared-secret"
+        with django_capture_on_commit_callbacks(execute=True):
+            submit(client)
+        run_worker()
+
+    delivery = Delivery.objects.get(channel=Delivery.Channel.WEBHOOK)
+    assert delivery.status == Delivery.Status.SENT, delivery.last_error
+    body = json.loads(crm.received[0]["body"])
+    assert body["event"] == "request.created"
+    assert body["request"]["reference"] == ConsultationRequest.objects.get().reference
+    assert body["request"]["phone"] == "+74994601561"
+
+
+def test_a_webhook_with_the_wrong_secret_is_refused_and_retried(
+    client, settings, django_capture_on_commit_callbacks
+):
+    with VerifyingWebhook() as crm:
+        settings.BOOKING_WEBHOOK_URL = crm.url
+        settings.BOOKING_WEBHOOK_SECRET = "not-the-shared-secret"
+        with django_capture_on_commit_callbacks(execute=True):
+            submit(client)
+        run_worker()
+
+    delivery = Delivery.objects.get(channel=Delivery.Channel.WEBHOOK)
+    assert delivery.status == Delivery.Status.PENDING
+    assert delivery.last_error == "HTTP 401"
+
+
+def test_the_worker_not_running_at_submit_time_loses_nothing(
+    client, manager, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client)
+
+    # The patient is answered, the request and its pending delivery wait in the database.
+    assert response.status_code == 302
+    assert ConsultationRequest.objects.count() == 1
+    assert Delivery.objects.get().status == Delivery.Status.PENDING
+    assert mailoutbox == []
+
+    run_worker()  # the worker starts later
+
+    assert [m.to for m in mailoutbox] == [[manager.email]]
+
+
+def test_a_lost_task_is_enqueued_again_by_the_sweeper(
+    client, manager, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client)
+    DBTaskResult.objects.all().delete()  # say the queue was wiped while the worker was down
+    run_worker()
+    assert mailoutbox == []
+
+    call_command("booking_sweep", grace=0, verbosity=0)
+    run_worker()
+
+    assert [m.to for m in mailoutbox] == [[manager.email]]
+    assert Delivery.objects.get().attempts == 1
+
+
+def test_a_delivery_is_given_up_after_the_maximum_age(client, smtp_settings, settings, quick_retries):
+    settings.BOOKING_DELIVERY_MAX_AGE_HOURS = 0
+    submit(client)
+    delivery = Delivery.objects.get()
+
+    call_command("booking_sweep", grace=0, verbosity=0)
+    run_worker()
+
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.FAILED
+    assert delivery.attempts == 1
+    assert delivery.last_error
+
+
+def test_a_failed_submit_leaves_no_delivery_and_no_request(client, settings):
+    submit(client, phone="not a phone")
+
+    assert ConsultationRequest.objects.count() == 0
+    assert Delivery.objects.count() == 0
