@@ -212,6 +212,11 @@ TELEGRAM_BOT_TOKEN = env_str("TELEGRAM_BOT_TOKEN")
 TELEGRAM_CHAT_ID = env_str("TELEGRAM_CHAT_ID")
 TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org")
 CONSENT_POLICY_VERSION = env_str("CONSENT_POLICY_VERSION", "2026-11-01")
+# A failed notification is retried after 15 s, 30 s, 1 min … (at most 10 min apart) until this age.
+BOOKING_RETRY_FIRST_SECONDS = env_float("BOOKING_RETRY_FIRST_SECONDS", 15)
+BOOKING_DELIVERY_MAX_AGE_HOURS = env_float("BOOKING_DELIVERY_MAX_AGE_HOURS", 24)
+# Behind our own nginx every visitor would share its address; the rate limit needs the real one.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # --- Staff ------------------------------------------------------------------
 

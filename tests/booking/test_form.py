@@ -5,7 +5,15 @@ from django.urls import reverse
 
 from booking.forms import ConsultationForm
 from booking.models import ConsultationRequest
-from tests.booking.submitting import form_data, make_doctor, make_treatment, moscow_in, request_url, submit
+from tests.booking.submitting import (
+    form_data,
+    make_clinic,
+    make_doctor,
+    make_treatment,
+    moscow_in,
+    request_url,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +180,26 @@ def test_the_consent_page_exists_in_both_languages_with_its_version(client, sett
 
     assert "152-ФЗ" in ru and "2026-12-01" in ru
     assert "152-FZ" in en and "2026-12-01" in en
+
+
+def test_the_form_is_embedded_and_prefilled_on_treatment_and_doctor_pages(client):
+    make_clinic()
+    treatment, doctor = make_treatment(), make_doctor()
+
+    treatment_page = client.get(treatment.get_absolute_url()).content.decode()
+    doctor_page = client.get(doctor.get_absolute_url()).content.decode()
+
+    for page in (treatment_page, doctor_page):
+        assert 'name="phone"' in page
+        assert 'aria-labelledby="consultation-title"' in page
+    assert f'<option value="{treatment.slug}" selected>' in treatment_page
+    assert f'<option value="{doctor.slug}" selected>' in doctor_page
+
+
+def test_the_form_is_on_the_contacts_page(client):
+    make_clinic()
+
+    page = client.get(reverse("services:contacts")).content.decode()
+
+    assert 'name="phone"' in page
+    assert f'action="{reverse("booking:request")}"' in page
