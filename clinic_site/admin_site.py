@@ -3,15 +3,29 @@
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
+from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm
+from django_otp.models import Device
+
+
+class StaffOTPAuthenticationForm(OTPAdminAuthenticationForm):
+    """Password plus code; the device is the staff member's only one, so nobody has to pick it."""
+
+    def _chosen_device(self, user: AbstractBaseUser) -> Device | None:
+        chosen = super()._chosen_device(user)
+        if chosen is not None:
+            return chosen
+        devices = list(devices_for_user(user, confirmed=True, for_verify=True))
+        return devices[0] if len(devices) == 1 else None
 
 
 class ClinicAdminSite(AdminSite):
     @property
     def login_form(self) -> type[AdminAuthenticationForm]:  # type: ignore[override]
         # Read per request, so the setting can change without a new site object.
-        return OTPAdminAuthenticationForm if settings.STAFF_2FA_REQUIRED else AdminAuthenticationForm
+        return StaffOTPAuthenticationForm if settings.STAFF_2FA_REQUIRED else AdminAuthenticationForm
 
     @property
     def login_template(self) -> str:  # type: ignore[override]

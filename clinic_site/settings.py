@@ -240,6 +240,8 @@ AXES_FAILURE_LIMIT = env_int("STAFF_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("STAFF_LOCKOUT_MINUTES", 60, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The same address the booking rate limit sees (TRUST_X_FORWARDED_FOR behind nginx).
+AXES_CLIENT_IP_CALLABLE = "booking.ratelimit.client_ip"
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
 # Staff sessions end after this much inactivity: a forgotten browser on a shared
@@ -321,5 +323,8 @@ LOGGING = {
     },
     "root": {"handlers": ["json"], "level": LOG_LEVEL},
     # Django's own handlers would print some records a second time, unformatted.
-    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "axes.apps": {"level": "WARNING"},  # its start-up banner on every manage.py command
+    },
 }
