@@ -18,6 +18,8 @@ DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Attributes every LogRecord has; anything else was passed as `extra=`.
 _STANDARD_ATTRIBUTES = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "request_id"}
+# Extras never written out: a request's repr carries its query string.
+_UNLOGGED_EXTRAS = {"request", "server_time"}
 
 
 def scrub(text: str) -> str:
@@ -35,7 +37,9 @@ def _mask_phone(match: re.Match[str]) -> str:
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "request_id", None):
-            record.request_id = request_id_var.get()
+            # django.request logs after the middleware has finished, but passes the request along.
+            request = getattr(record, "request", None)
+            record.request_id = getattr(request, "request_id", None) or request_id_var.get()
         return True
 
 
@@ -57,10 +61,12 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "event": scrub(record.getMessage()),
-            "request_id": getattr(record, "request_id", None) or request_id_var.get(),
+            "request_id": getattr(record, "request_id", None)
+            or getattr(getattr(record, "request", None), "request_id", None)
+            or request_id_var.get(),
         }
         for key, value in record.__dict__.items():
-            if key not in _STANDARD_ATTRIBUTES and not key.startswith("_"):
+            if key not in _STANDARD_ATTRIBUTES and key not in _UNLOGGED_EXTRAS and not key.startswith("_"):
                 entry[key] = scrub(value) if isinstance(value, str) else _plain(value)
         if record.exc_info:
             entry["exception"] = scrub(self.formatException(record.exc_info))

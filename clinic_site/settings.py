@@ -326,5 +326,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
         "axes.apps": {"level": "WARNING"},  # its start-up banner on every manage.py command
+        # At DEBUG these would write SQL parameters and template contexts: patients' data.
+        "django.db.backends": {"level": "INFO"},
+        "django.template": {"level": "INFO"},
     },
 }
