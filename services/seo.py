@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils.translation import get_language
 
-from services.models import ClinicLocation, Doctor, OpeningHours, Treatment
+from services.models import ClinicLocation, Doctor, OpeningHours, Treatment, TreatmentStep
 
 SCHEMA = "https://schema.org"
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -110,7 +110,8 @@ def procedure_data(treatment: Treatment) -> dict:
         "description": treatment.summary,
         "url": absolute_url(treatment.get_absolute_url()),
         "procedureType": f"{SCHEMA}/{treatment.procedure_type}",
-        "howPerformed": _join(f"{step.title}: {step.description}" for step in treatment.steps.all()),
+        # Stage titles with their durations: the full descriptions are on the page itself.
+        "howPerformed": _join(_stage(step) for step in treatment.steps.all()),
         "preparation": _join(item.text for item in treatment.preparation.all()),
         "followup": _join(f"{item.when}: {item.what}" for item in treatment.follow_up.all()),
     }
@@ -119,6 +120,10 @@ def procedure_data(treatment: Treatment) -> dict:
     if treatment.body_location:
         data["bodyLocation"] = treatment.body_location
     return data
+
+
+def _stage(step: TreatmentStep) -> str:
+    return f"{step.title} ({step.duration})" if step.duration else step.title
 
 
 def _join(parts: Iterable[str]) -> str:

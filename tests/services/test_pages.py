@@ -179,8 +179,8 @@ def test_treatment_page_names_its_reviewer_doctors_and_a_call_to_action(client: 
 
     assert 'href="/ru/doctors/lyadov/"' in html
     assert "Медицинский редактор:" in html
-    assert 'id="consultation"' in html
-    assert 'href="/ru/consultation/?treatment=radioembolization"' in html
+    consultation = html[html.index('id="consultation"') :]
+    assert '<form class="booking-form" method="post" action="/ru/consultation/"' in consultation
 
 
 def test_treatment_uses_its_seo_title_and_description_when_set(client: Client, site: None) -> None:
@@ -213,7 +213,8 @@ def test_doctor_profile_shows_titles_accreditations_treatments_and_booking(
     for fact in expected:
         assert fact in html
     assert f'href="/{lang}/treatments/radioembolization/"' in html
-    assert f'href="/{lang}/consultation/?doctor=lyadov"' in html
+    consultation = html[html.index('id="consultation"') :]
+    assert f'<form class="booking-form" method="post" action="/{lang}/consultation/"' in consultation
 
 
 def test_doctor_list_marks_a_demo_profile(client: Client, site: None) -> None:
