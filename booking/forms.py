@@ -131,6 +131,7 @@ class ConsultationForm(forms.Form):
     )
     consent = forms.BooleanField(
         required=True,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
         error_messages={
             "required": _("Без согласия на обработку персональных данных мы не можем принять заявку.")
         },
@@ -215,6 +216,8 @@ class ConsultationForm(forms.Form):
             if self.fields[name].help_text:
                 described.append(f"{bound.auto_id}_helptext")
             self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
+        if "consent" in self.errors:
+            self.fields["consent"].widget.attrs["class"] = "form-check-input is-invalid"
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(anchor, message) pairs for the list at the top of the form."""

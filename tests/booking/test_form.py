@@ -203,3 +203,11 @@ def test_the_form_is_on_the_contacts_page(client):
 
     assert 'name="phone"' in page
     assert f'action="{reverse("booking:request")}"' in page
+
+
+def test_a_missing_consent_is_explained_under_the_checkbox(client):
+    page = submit(client, consent="").content.decode()
+
+    assert 'aria-describedby="id_consent_error"' in page
+    assert 'id="id_consent_error"' in page
+    assert 'class="form-check-input is-invalid"' in page
