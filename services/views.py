@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from clinic_site.context_processors import main_clinic
@@ -24,7 +25,7 @@ def treatment_list(request: HttpRequest) -> HttpResponse:
         )
         if category.published_treatments
     ]
-    breadcrumbs = [_home_crumb(), (_("Лечение"), reverse("services:treatments"))]
+    breadcrumbs = [_home_crumb(), (pgettext("navigation", "Лечение"), reverse("services:treatments"))]
     return render(
         request,
         "services/treatment_list.html",
@@ -58,7 +59,7 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     breadcrumbs = [
         _home_crumb(),
-        (_("Лечение"), reverse("services:treatments")),
+        (pgettext("navigation", "Лечение"), reverse("services:treatments")),
         (treatment.title, treatment.get_absolute_url()),
     ]
     return render(

@@ -287,6 +287,15 @@ def test_language_switch_leads_to_the_same_page_in_the_other_language(
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
+def test_english_navigation_names_the_sections(client: Client, site: None) -> None:
+    html = text_of(client.get("/en/"))
+
+    nav = html[html.index('class="main-nav"') : html.index("</nav>")]
+    for label in ("Treatments", "Doctors", "Contacts"):
+        assert f">{label}</a>" in nav
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
 def test_unknown_page_is_a_404_in_the_site_design(client: Client, site: None, lang: str) -> None:
     response = client.get(f"/{lang}/no-such-page/")
 
