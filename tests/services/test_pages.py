@@ -286,7 +286,6 @@ def test_language_switch_leads_to_the_same_page_in_the_other_language(
     assert f'<a href="/{other}/treatments/radioembolization/" hreflang="{other}" lang="{other}">' in html
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
 def test_english_navigation_names_the_sections(client: Client, site: None) -> None:
     html = text_of(client.get("/en/"))
 
