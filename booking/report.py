@@ -133,5 +133,8 @@ def build_report(start: date, end: date, now: datetime | None = None) -> Callbac
     days = [
         (start + timedelta(days=n), per_day[start + timedelta(days=n)]) for n in range((end - start).days + 1)
     ]
-    managers = [ManagerRow(name, tally) for name, tally in sorted(per_manager.items())]
+    unassigned = _("Не назначен")
+    # People by name, then the requests nobody took.
+    order = sorted(per_manager, key=lambda name: (name == unassigned, name))
+    managers = [ManagerRow(name, per_manager[name]) for name in order]
     return CallbackReport(start=start, end=end, total=total, days=days, managers=managers, spam=spam)

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, ForeignKey, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import OrderBy
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -27,6 +28,7 @@ from booking.admin.countdown import labels as countdown_labels
 from booking.admin.filters import OverdueFilter
 from booking.export import export_requests
 from booking.models import ConsultationRequest
+from booking.roles import MANAGERS, SUPERVISORS
 
 SUBMITTED_FIELDS = (
     "reference",
@@ -69,7 +71,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         "phone_column",
         "channel",
         "treatment",
-        "assigned_to",
+        "manager",
         "created_at",
     )
     list_filter = (
@@ -116,6 +118,10 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("Перезвонить"), ordering="due_at")
     def time_left(self, obj: ConsultationRequest) -> SafeString | str:
         return display.countdown(obj)
+
+    @admin.display(description=gettext_lazy("Менеджер"), ordering="assigned_to")
+    def manager(self, obj: ConsultationRequest) -> str:
+        return display.staff_name(obj.assigned_to) or "—"
 
     @admin.display(description=gettext_lazy("Телефон"), ordering="phone")
     def phone_column(self, obj: ConsultationRequest) -> SafeString | str:
@@ -194,7 +200,10 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             "countdown": display.countdown(consultation),
             "countdown_labels": countdown_labels(),
             "server_now": timezone.now().isoformat(),
-            "timeline": [(event, workflow.describe(event)) for event in events],
+            "timeline": [
+                (event, display.staff_name(event.actor), workflow.describe(event)) for event in events
+            ],
+            "assigned_name": display.staff_name(consultation.assigned_to),
             "deliveries": consultation.deliveries.all(),
             "call_outcomes": workflow.CallOutcome.choices,
             "note_form": NoteForm(),
@@ -202,6 +211,22 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             "is_mine": consultation.assigned_to_id == request.user.pk,
             "handle_url": reverse("admin:booking_consultationrequest_handle", args=[consultation.pk]),
         }
+
+    def formfield_for_foreignkey(
+        self, db_field: ForeignKey, request: HttpRequest, **kwargs: object
+    ) -> forms.ModelChoiceField | None:
+        if db_field.name == "assigned_to":
+            # Only the people who call patients back, by the name colleagues know them by.
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_active=True, groups__name__in=[MANAGERS, SUPERVISORS])
+                .distinct()
+                .order_by("first_name", "last_name", "username")
+            )
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.label_from_instance = display.staff_name
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(
         self, request: HttpRequest, obj: ConsultationRequest, form: forms.ModelForm, change: bool
