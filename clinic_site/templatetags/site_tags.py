@@ -173,9 +173,8 @@ _ICONS = {
 def icon(name: str, css_class: str = "icon") -> SafeString:
     """A small decorative line icon, inline so that it costs no request."""
     return format_html(
-        '<svg class="{}" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" '
-        'fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
-        "{}</svg>",
+        # Stroke and fill come from the .icon rule in site.css: shorter pages.
+        '<svg class="{}" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">{}</svg>',
         css_class,
         mark_safe(_ICONS[name]),
     )
