@@ -27,7 +27,14 @@ class StaticPagesSitemap(_BilingualSitemap):
     changefreq = "monthly"
 
     def items(self) -> list[str]:
-        return ["home", "services:treatments", "services:doctors", "services:contacts", "services:privacy"]
+        return [
+            "home",
+            "services:treatments",
+            "services:doctors",
+            "services:contacts",
+            "services:privacy",
+            "booking:consent",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)

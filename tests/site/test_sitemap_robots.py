@@ -42,6 +42,7 @@ def test_sitemap_lists_every_public_page_in_both_languages(client: Client, conte
             assert f"{SITE}/{lang}/{path}" in entries
     assert f"{SITE}/ru/contacts/" in entries
     assert f"{SITE}/en/privacy/" in entries
+    assert f"{SITE}/ru/consent/" in entries
 
 
 def test_each_sitemap_entry_names_its_alternates(client: Client, content: None) -> None:
