@@ -70,7 +70,6 @@ def callback_report(request: HttpRequest, admin_site: AdminSite) -> TemplateResp
         "form": form,
         "report": report,
         "chart": bar_chart(report.days) if report else None,
-        "csv_query": request.GET.urlencode(),
     }
     return TemplateResponse(request, "admin/booking/report.html", context)
 

@@ -231,16 +231,19 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     def save_model(
         self, request: HttpRequest, obj: ConsultationRequest, form: forms.ModelForm, change: bool
     ) -> None:
-        new_status = obj.status
-        obj.status = form.initial.get("status", new_status)
-        super().save_model(request, obj, form, change)
+        # Write only what the manager changed: the worker may have marked the
+        # request escalated or overdue while the form was being saved.
         if "assigned_to" in form.changed_data:
+            obj.save(update_fields=["assigned_to"])
             previous = form.initial.get("assigned_to")
             previous_user = (
-                type(request.user)._default_manager.filter(pk=previous).first() if previous else None
+                get_user_model()._default_manager.filter(pk=previous).first() if previous else None
             )
             workflow.record_assignment(obj, request.user, previous_user)
-        workflow.change_status(obj, new_status, request.user)
+        if "status" in form.changed_data:
+            new_status = obj.status
+            obj.status = form.initial["status"]
+            workflow.change_status(obj, new_status, request.user)
 
     # --- buttons on the change page: claim, call attempt, note -------------
 

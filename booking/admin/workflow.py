@@ -61,9 +61,14 @@ def record_assignment(
     consultation: ConsultationRequest, actor: AbstractBaseUser, previous: AbstractBaseUser | None
 ) -> None:
     """Log an assignment made in the form; the form has already saved it."""
-    new = consultation.assigned_to
-    text = f"{previous or '—'} → {new or '—'}"
+    text = f"{_name(previous)} → {_name(consultation.assigned_to)}"
     record_event(consultation, Kind.CLAIMED, actor, text)
+
+
+def _name(user: AbstractBaseUser | None) -> str:
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.get_username()
 
 
 def change_status(

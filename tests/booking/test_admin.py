@@ -382,3 +382,26 @@ def test_a_request_can_be_assigned_only_to_people_who_call_back(
     assert save_form(login(supervisor), consultation, assigned_to=content_editor.pk).status_code == 200
     consultation.refresh_from_db()
     assert consultation.assigned_to is None
+
+
+def test_the_delivery_log_shows_failures_to_supervisors(supervisor, login, make_consultation):
+    consultation = make_consultation()
+    Delivery.objects.create(
+        request=consultation,
+        channel=Delivery.Channel.TELEGRAM,
+        recipient="chat 42",
+        status=Delivery.Status.FAILED,
+        attempts=7,
+        last_error="HTTP 500 from Telegram",
+    )
+    client = login(supervisor)
+    deliveries = reverse("admin:booking_delivery_changelist")
+
+    html = client.get(deliveries, {"status__exact": "failed"}).content.decode()
+
+    assert consultation.reference in html
+    assert 'class="delivery-status is-failed"' in html
+    assert "HTTP 500 from Telegram" in html
+    delivery = Delivery.objects.get()
+    assert client.get(reverse("admin:booking_delivery_change", args=[delivery.pk])).status_code == 200
+    assert client.post(reverse("admin:booking_delivery_change", args=[delivery.pk]), {}).status_code == 403
