@@ -274,6 +274,15 @@ def test_an_unchanged_page_answers_304_to_a_revalidation(treatment: Treatment) -
     assert response["ETag"] == etag
 
 
+def test_a_weak_etag_from_a_compressing_proxy_still_gets_304(treatment: Treatment) -> None:
+    # nginx's gzip turns the ETag weak (W/"…"); the browser sends that one back.
+    etag = Client().get(treatment_url())["ETag"]
+
+    response = Client().get(treatment_url(), headers={"If-None-Match": f"W/{etag}"})
+
+    assert response.status_code == 304
+
+
 def test_a_changed_page_answers_200_with_a_new_etag(treatment: Treatment) -> None:
     etag = Client().get(treatment_url())["ETag"]
     edit_treatment_title(treatment)
