@@ -77,7 +77,7 @@ def _submit(request: HttpRequest) -> HttpResponse:
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
     try:
         found = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
-        consultation = ConsultationRequest.objects.get(pk=int(found["id"]))
+        consultation = ConsultationRequest.objects.get(reference=str(found["ref"]))
     except (signing.BadSignature, ConsultationRequest.DoesNotExist, KeyError, TypeError, ValueError) as exc:
         raise Http404 from exc
     context = {"consultation": consultation, "duplicate": bool(found.get("dup"))}
@@ -94,8 +94,11 @@ def consent(request: HttpRequest) -> HttpResponse:
 
 
 def thanks_token(submission: Submission) -> str:
-    # Signed, so nobody can walk through other people's references by changing the URL.
-    return signing.dumps({"id": submission.request.pk, "dup": int(submission.duplicate)}, salt=THANKS_SALT)
+    # Signed, so nobody can walk through other people's requests by changing the URL; it names
+    # the random reference, not the row id, which would tell how many requests the clinic gets.
+    return signing.dumps(
+        {"ref": submission.request.reference, "dup": int(submission.duplicate)}, salt=THANKS_SALT
+    )
 
 
 def _published(model: type[Treatment] | type[Doctor], slug: str | None) -> Treatment | Doctor | None:
