@@ -77,11 +77,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def page_key(language: str, path: str) -> str:
+def page_key(language: str, address: str) -> str:
     # Read on every request: a changed setting (say, the callback minutes) shows at once.
     page_settings = repr([getattr(settings, name, None) for name in SETTINGS_IN_PAGES])
-    path_hash = hashlib.sha256(f"{page_settings}{path}".encode()).hexdigest()[:32]
-    return f"page:{code_fingerprint()}:{language}:{path_hash}"
+    address_hash = hashlib.sha256(f"{page_settings}{address}".encode()).hexdigest()[:32]
+    return f"page:{code_fingerprint()}:{language}:{address_hash}"
 
 
 class PageCacheMiddleware:
@@ -99,7 +99,9 @@ class PageCacheMiddleware:
         if language is None:
             return self.get_response(request)
 
-        key = page_key(language, request.path)
+        # Scheme and host too: nothing in a page depends on them today, and a page that one
+        # day does must not be handed to the other site name.
+        key = page_key(language, request.build_absolute_uri(request.path))
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or content_version()
         entry = found.get(key)
