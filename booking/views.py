@@ -50,9 +50,8 @@ def _submit(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "booking/request.html", {"booking_form": form})
     data = form.cleaned_data
-    if not ratelimit.allow("ip", ratelimit.client_ip(request)) or not ratelimit.allow(
-        "phone", str(data["phone"])
-    ):
+    address = ratelimit.client_ip(request)
+    if not ratelimit.allow("ip", address) or not ratelimit.allow("phone", str(data["phone"])):
         return _refuse(request, "rate", status=429)
     submission = create_consultation_request(
         name=data["name"],
@@ -66,8 +65,8 @@ def _submit(request: HttpRequest) -> HttpResponse:
         doctor=data["doctor"],
         message=data["message"].strip(),
         language=translation.get_language() or settings.LANGUAGE_CODE,
-        source_page=_source_page(data["source"], request),
-        ip_hash=ratelimit.keyed_hash(ratelimit.client_ip(request)),
+        source_page=_source_page(data["source"]),
+        ip_hash=ratelimit.keyed_hash(address),
     )
     return redirect("booking:thanks", token=thanks_token(submission))
 
@@ -143,6 +142,6 @@ def _refuse(request: HttpRequest, reason: str, status: int) -> HttpResponse:
     return render(request, "booking/refused.html", {"reason": reason}, status=status)
 
 
-def _source_page(claimed: str, request: HttpRequest) -> str:
+def _source_page(claimed: str) -> str:
     path = claimed if claimed.startswith("/") and not claimed.startswith("//") else reverse("booking:request")
     return path[:300]
