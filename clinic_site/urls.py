@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from clinic_site import views
+from clinic_site.media import media_urlpatterns
 from clinic_site.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
+    *media_urlpatterns(),
 ]
 
 urlpatterns += i18n_patterns(

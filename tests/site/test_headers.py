@@ -1,5 +1,7 @@
 """Security headers on every kind of page: public, the admin's sign-in, the admin itself."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -91,6 +93,26 @@ def test_anything_under_media_is_sandboxed_and_never_sniffed(client: Client) -> 
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
     assert "default-src 'none'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_an_uploaded_photo_is_served_as_an_image_and_nothing_else_is(
+    client: Client, media_root: Path
+) -> None:
+    (media_root / "doctors").mkdir(parents=True)
+    (media_root / "doctors" / "photo-400.webp").write_bytes(b"RIFF\x00\x00\x00\x00WEBPVP8 ")
+    (media_root / "doctors" / "page.html").write_text("<script>alert(1)</script>")
+    (media_root / "doctors" / "icon.svg").write_text("<svg><script>alert(1)</script></svg>")
+    response = client.get(f"{settings.MEDIA_URL}doctors/photo-400.webp")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/webp"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    (media_root.parent / "secret.jpg").write_bytes(b"not for the public")
+    for name in ("page.html", "icon.svg", "../../secret.jpg"):
+        response = client.get(f"{settings.MEDIA_URL}doctors/{name}")
+        assert response.status_code in (400, 404)
+        assert b"alert" not in response.content and b"not for the public" not in response.content
 
 
 @pytest.mark.django_db
