@@ -54,6 +54,7 @@ TEST_PHONES = "+79995"  # the block post_load.py numbers come from
 
 def main() -> None:
     seconds = int(os.environ.get("BENCH_SECONDS", "10"))
+    load_at_start = os.getloadavg()[0]
     RESULTS.mkdir(exist_ok=True)
     env = bench_environment()
     with ExitStack() as running:
@@ -61,27 +62,31 @@ def main() -> None:
         env |= {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(smtp_port)}
         prepare_site(env)
         site, uncached, ceiling, nginx = free_ports(4)
-        running.enter_context(gunicorn("site", site, env))
-        running.enter_context(gunicorn("site-uncached", uncached, env | {"PAGE_CACHE_SECONDS": "0"}))
-        running.enter_context(
-            gunicorn("ceiling", ceiling, env | {"DJANGO_SETTINGS_MODULE": "bench.settings"})
-        )
+        groups = {
+            site: running.enter_context(gunicorn("site", site, env)).pid,
+            uncached: running.enter_context(
+                gunicorn("site-uncached", uncached, env | {"PAGE_CACHE_SECONDS": "0"})
+            ).pid,
+            ceiling: running.enter_context(
+                gunicorn("ceiling", ceiling, env | {"DJANGO_SETTINGS_MODULE": "bench.settings"})
+            ).pid,
+        }
         save_pages(site)
-        running.enter_context(nginx_serving_saved_pages(nginx))
+        groups[nginx] = running.enter_context(nginx_serving_saved_pages(nginx)).pid
         for port in (site, uncached, ceiling, nginx):
             wait_until_serving(port)
         check_same_bytes(site, ceiling, nginx)
 
         print(f"Measuring pages, {seconds} s per URL and server…", flush=True)
-        pages = measure_pages(site, uncached, ceiling, nginx, seconds)
+        pages = measure_pages(site, uncached, ceiling, nginx, seconds, groups)
         weights = measure_weights(site)
-        running.enter_context(process("worker", [PYTHON, "manage.py", "db_worker"], env))
+        worker = running.enter_context(process("worker", [PYTHON, "manage.py", "db_worker"], env))
         print("Measuring the form POST…", flush=True)
-        posts = measure_posts(site, env)
+        posts = measure_posts(site, env, groups[site], worker.pid)
         print("Measuring submit → first notification…", flush=True)
         notifications = measure_notifications(site, sink)
 
-    report = render_report(seconds, env, pages, weights, posts, notifications)
+    report = render_report(seconds, env, pages, weights, posts, notifications, load_at_start)
     (RESULTS / "latest.md").write_text(report)
     print(report)
 
@@ -227,16 +232,31 @@ def check_same_bytes(site: int, ceiling: int, nginx: int) -> None:
             raise RuntimeError(f"{path}: the site, the ceiling view and nginx do not serve the same bytes")
 
 
-def measure_pages(site: int, uncached: int, ceiling: int, nginx: int, seconds: int) -> dict[str, dict]:
+def cpu_seconds(group: int) -> float:
+    """User and system CPU time of a process group, its reaped children included."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process has just ended
+        if int(fields[2]) == group:
+            ticks += sum(int(value) for value in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def measure_pages(
+    site: int, uncached: int, ceiling: int, nginx: int, seconds: int, groups: dict[int, int]
+) -> dict[str, dict]:
     results = {}
     for name, path in PAGES.items():
         row = {}
         for server, port in (("site", site), ("ceiling", ceiling), ("nginx", nginx), ("uncached", uncached)):
             get(port, path)  # warm the cache
+            before = cpu_seconds(groups[port])
             row[server] = run_wrk(f"http://127.0.0.1:{port}{path}", seconds)
-        row["render"] = run_wrk(
-            f"http://127.0.0.1:{uncached}{path}", min(seconds, 3), connections=1, threads=1
-        )
+            spent = cpu_seconds(groups[port]) - before
+            row[server].cpu_ms_per_request = 1000 * spent / max(row[server].requests, 1)
         results[name] = row
         print(f"  {name}: {row['site'].requests_per_second:,.0f} req/s cached", flush=True)
     return results
@@ -251,15 +271,22 @@ def measure_weights(port: int) -> dict[str, object]:
     return {path: page_weight(f"http://127.0.0.1:{port}{path}") for path in paths}
 
 
-def measure_posts(port: int, env: dict[str, str]) -> dict[str, object]:
+def measure_posts(port: int, env: dict[str, str], site_group: int, worker_group: int) -> dict[str, object]:
     stamp = form_stamp(get(port, "/ru/consultation/").decode())
     before = stored_requests(env)
+    cpu_before = cpu_seconds(site_group), cpu_seconds(worker_group)
     results = post_under_load(port, "/ru/consultation/", stamp, POST_CLIENTS, POST_PER_CLIENT)
+    site_cpu = cpu_seconds(site_group) - cpu_before[0]
+    time.sleep(3)  # let the worker send the notifications these requests queued
+    worker_cpu = cpu_seconds(worker_group) - cpu_before[1]
     after = stored_requests(env)
+    count = max(len(results.latencies_ms), 1)
     return {
         "results": results,
         "rows": after["rows"] - before["rows"],
         "distinct": after["distinct"] - before["distinct"],
+        "site_cpu_ms": 1000 * site_cpu / count,
+        "worker_cpu_ms": 1000 * worker_cpu / count,
     }
 
 
@@ -315,7 +342,13 @@ def machine() -> str:
 
 
 def render_report(
-    seconds: int, env: dict[str, str], pages: dict, weights: dict, posts: dict, notifications: dict
+    seconds: int,
+    env: dict[str, str],
+    pages: dict,
+    weights: dict,
+    posts: dict,
+    notifications: dict,
+    load_at_start: float,
 ) -> str:
     database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite (WAL)"
     cache = "Redis" if env.get("REDIS_URL") else "database cache"
@@ -323,27 +356,39 @@ def render_report(
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; {database}, {cache}, "
         f"gunicorn with {workers} sync workers, DEBUG off. wrk: 2 threads, 32 connections, "
-        f"{seconds} s per URL, 127.0.0.1 only; wrk shares the 2 cores with the servers.",
+        f"{seconds} s per URL, 127.0.0.1 only; wrk shares the 2 cores with the servers. "
+        f"Load average at the start: {load_at_start:.1f}, at the end: {os.getloadavg()[0]:.1f}.",
         "",
         "### Public pages (requests/s, latency p50 / p99 in ms)",
         "",
         "| page | cached site | p50 | p99 | ceiling: `cache_page` view | p50 | p99 "
-        "| nginx, same HTML | p50 | p99 | site ÷ ceiling | site ÷ nginx | uncached site "
-        "| uncached, 1 client p50 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| nginx, same HTML | p50 | p99 | site ÷ ceiling | site ÷ nginx | uncached site | p50 | p99 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, row in pages.items():
-        site, ceiling, nginx, uncached, render = (
-            row[k] for k in ("site", "ceiling", "nginx", "uncached", "render")
-        )
+        site, ceiling, nginx, uncached = (row[k] for k in ("site", "ceiling", "nginx", "uncached"))
         lines.append(
             f"| {name} `{PAGES[name]}` | "
             + " | ".join(site.row() + ceiling.row() + nginx.row())
-            + f" | {ratio(site, ceiling)} | {ratio(site, nginx)} | {uncached.requests_per_second:,.0f} "
-            f"| {render.p50_ms:.1f} |"
+            + f" | {ratio(site, ceiling)} | {ratio(site, nginx)} | "
+            + " | ".join(uncached.row())
+            + " |"
         )
     errors = sum(t.errors for row in pages.values() for t in row.values() if isinstance(t, Throughput))
-    lines += ["", f"Errors or non-2xx answers during the page runs: {errors}.", ""]
+    lines += [
+        "",
+        f"Errors or non-2xx answers during the page runs: {errors}.",
+        "",
+        "Server CPU time per request, ms (all processes of each server; it depends little on "
+        "what else the machine runs):",
+        "",
+        "| page | cached site | ceiling | nginx | uncached site |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, row in pages.items():
+        cells = [row[k].cpu_ms_per_request for k in ("site", "ceiling", "nginx", "uncached")]
+        lines.append(f"| {name} | " + " | ".join(f"{cell:.2f}" for cell in cells) + " |")
+    lines.append("")
 
     results = posts["results"]
     accepted = len(results.accepted_phones)
@@ -353,12 +398,13 @@ def render_report(
         f"### Form POST, {POST_CLIENTS} concurrent clients, rate limit off",
         "",
         "| requests | requests/s | p50 ms | p99 ms | answers | accepted | rows stored "
-        "| each stored exactly once |",
-        "|---:|---:|---:|---:|---|---:|---:|---|",
+        "| each stored exactly once | site CPU ms/request | worker CPU ms/request |",
+        "|---:|---:|---:|---:|---|---:|---:|---|---:|---:|",
         f"| {total} | {total / results.seconds:,.0f} | {percentile(results.latencies_ms, 0.5):.1f} "
         f"| {percentile(results.latencies_ms, 0.99):.1f} | "
         + ", ".join(f"{status}×{count}" for status, count in sorted(results.statuses.items()))
-        + f" | {accepted} | {posts['rows']} | {'yes' if exactly_once else 'NO'} |",
+        + f" | {accepted} | {posts['rows']} | {'yes' if exactly_once else 'NO'} "
+        f"| {posts['site_cpu_ms']:.1f} | {posts['worker_cpu_ms']:.1f} |",
         "",
     ]
     delays = notifications["delays"]
@@ -381,7 +427,7 @@ def render_report(
             f"| `{path}` | {weight.files} | {weight.raw / 1024:.1f} | {weight.gzipped / 1024:.1f} "
             f"| {'yes' if weight.raw < 100 * 1024 else 'no'}{missing} |"
         )
-    render_p50 = statistics.median(row["render"].p50_ms for row in pages.values())
+    render_cpu = statistics.median(row["uncached"].cpu_ms_per_request for row in pages.values())
     lines += [
         "",
         "### Against the targets",
@@ -392,7 +438,8 @@ def render_report(
         f"- form POST p99: {percentile(results.latencies_ms, 0.99):.1f} ms (target < 100 ms); "
         f"stored exactly once: {'yes' if exactly_once else 'NO'}",
         f"- submit → notification p95: {percentile(delays, 0.95):.2f} s (target < 5 s)",
-        f"- uncached page, one client, median of the pages' p50: {render_p50:.1f} ms",
+        f"- uncached page: median server CPU per request {render_cpu:.1f} ms "
+        f"(cached: {statistics.median(r['site'].cpu_ms_per_request for r in pages.values()):.1f} ms)",
         f"- heaviest page: {max(w.raw for w in weights.values()) / 1024:.1f} KB raw (target < 100 KB)",
         "",
     ]

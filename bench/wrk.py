@@ -13,6 +13,10 @@ class Throughput:
     p50_ms: float
     p99_ms: float
     errors: int
+    requests: int
+    # CPU time the server's processes spent per request: unlike requests/s, it hardly
+    # depends on what else the machine is doing.
+    cpu_ms_per_request: float | None = None
 
     def row(self) -> list[str]:
         return [f"{self.requests_per_second:,.0f}", f"{self.p50_ms:.2f}", f"{self.p99_ms:.2f}"]
@@ -35,7 +39,8 @@ def parse(output: str) -> Throughput:
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses:\s+(\d+)", output))
     errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
-    return Throughput(rate, _percentile(output, "50"), _percentile(output, "99"), errors)
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    return Throughput(rate, _percentile(output, "50"), _percentile(output, "99"), errors, requests)
 
 
 def _percentile(output: str, which: str) -> float:
