@@ -150,3 +150,19 @@ def test_the_sweeper_catches_a_deadline_whose_task_was_lost(client, settings, su
     assert len(subjects) == 2
     assert any("ждёт звонка" in subject for subject in subjects)
     assert any("просрочена" in subject for subject in subjects)
+
+
+def test_escalations_use_the_same_channels_as_new_requests(client, settings, supervisor):
+    settings.TELEGRAM_BOT_TOKEN, settings.TELEGRAM_CHAT_ID = "1:token", "-1001"
+    settings.BOOKING_WEBHOOK_URL, settings.BOOKING_WEBHOOK_SECRET = "https://crm.clinic.test/hook", "s"
+    submit(client)
+    request = ConsultationRequest.objects.get()
+
+    new = check_deadlines(request.pk, now=request.due_at)
+
+    sent_through = sorted(Delivery.objects.filter(pk__in=new).values_list("purpose", "channel"))
+    assert sent_through == sorted(
+        (purpose, channel)
+        for purpose in (Delivery.Purpose.ESCALATION, Delivery.Purpose.OVERDUE)
+        for channel in (Delivery.Channel.EMAIL, Delivery.Channel.TELEGRAM, Delivery.Channel.WEBHOOK)
+    )
