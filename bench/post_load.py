@@ -66,10 +66,19 @@ async def _client(port: int, path: str, phones: list[str], stamp: str, results: 
             results.accepted_phones.append(phone)
 
 
-def post_under_load(port: int, path: str, stamp: str, clients: int, per_client: int) -> PostResults:
-    results = PostResults()
+def post_under_load(
+    port: int,
+    path: str,
+    stamp: str,
+    clients: int,
+    per_client: int,
+    first: int = 0,
+    results: PostResults | None = None,
+) -> PostResults:
+    """`clients` connections at once, each sending `per_client` requests one after another."""
+    results = results or PostResults()
     # +7 999 5xx-xx-xx: a block no real subscriber is reached through by this bench.
-    phones = [f"+7999{5000000 + n:07d}" for n in range(clients * per_client)]
+    phones = [f"+7999{5000000 + first + n:07d}" for n in range(clients * per_client)]
 
     async def run() -> None:
         await asyncio.gather(
@@ -78,5 +87,5 @@ def post_under_load(port: int, path: str, stamp: str, clients: int, per_client: 
 
     started = time.perf_counter()
     asyncio.run(run())
-    results.seconds = time.perf_counter() - started
+    results.seconds += time.perf_counter() - started
     return results
