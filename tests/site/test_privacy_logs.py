@@ -228,3 +228,47 @@ def test_a_log_line_written_during_a_request_carries_its_request_id(
     lines = [json.loads(line) for line in json_log.getvalue().splitlines()]
     not_found = [line for line in lines if line["logger"] == "django.request"]
     assert not_found and not_found[0]["request_id"] == "req-0123456789"
+
+
+def test_gunicorn_logs_json_access_lines_without_the_query_string(tmp_path) -> None:  # noqa: ANN001
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))},
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "WEB_CONCURRENCY": "1",
+    }
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    server = subprocess.Popen(
+        [gunicorn, "clinic_site.wsgi", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt?phone=%2B79161234567&name=Zhanna")
+                break
+            except OSError:
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    assert len(lines) == len(output.splitlines()), output  # every line is one JSON object
+    access = [line for line in lines if line["logger"] == "gunicorn.access"]
+    assert access and '"GET /robots.txt HTTP/1.1" 200' in access[-1]["event"]
+    assert "79161234567" not in output and "Zhanna" not in output
