@@ -47,7 +47,7 @@ def clinic_legal_details(deploy: bool) -> list[checks.CheckMessage]:
                 ("OGRN", location.ogrn),
                 ("INN", location.inn),
             )
-            if not value.strip()
+            if not (value or "").strip()
         ]
         if missing:
             problems.append(
