@@ -333,3 +333,23 @@ def test_root_sends_a_visitor_to_their_language(client: Client, db: None) -> Non
 
     assert response.status_code == 302
     assert response["Location"] == "/en/"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [
+        (15, "ru", "15 минут"),
+        (1, "ru", "1 минуту"),
+        (21, "ru", "21 минуту"),
+        (3, "ru", "3 минуты"),
+        (12, "ru", "12 минут"),
+        (0.5, "ru", "0,5 минуты"),
+        (15.0, "en", "15 minutes"),
+        (1, "en", "1 minute"),
+    ],
+)
+def test_callback_minutes_read_naturally_in_both_languages(value: float, lang: str, text: str) -> None:
+    from clinic_site.templatetags.site_tags import minutes
+
+    with translation.override(lang):
+        assert minutes(value) == text
