@@ -6,6 +6,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from clinic_site.templatetags.site_tags import minutes
 from clinic_site.views import server_error
 from services.models import ClinicLocation, Doctor, Treatment
 from tests.services.builders import make_clinic, make_doctor, make_treatment
@@ -349,7 +350,5 @@ def test_root_sends_a_visitor_to_their_language(client: Client, db: None) -> Non
     ],
 )
 def test_callback_minutes_read_naturally_in_both_languages(value: float, lang: str, text: str) -> None:
-    from clinic_site.templatetags.site_tags import minutes
-
     with translation.override(lang):
         assert minutes(value) == text
