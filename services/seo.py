@@ -83,6 +83,9 @@ def _physician_reference(doctor: Doctor) -> dict:
 def physician_data(doctor: Doctor, clinic: ClinicLocation | None) -> dict:
     data: dict = {
         **_physician_reference(doctor),
+        # Also a Person: schema.org's Physician is an organisation type, and the job title,
+        # degrees and credentials belong to the person.
+        "@type": ["Physician", "Person"],
         "@id": absolute_url(doctor.get_absolute_url()) + "#physician",
         "jobTitle": doctor.position,
         "description": doctor.short_bio,

@@ -38,7 +38,11 @@ def structured_data(client: Client, path: str) -> dict[str, dict]:
     assert len(blocks) == 1
     data = json.loads(blocks[0])
     assert data["@context"] == "https://schema.org"
-    return {node["@type"]: node for node in data["@graph"]}
+    nodes = {}
+    for node in data["@graph"]:
+        for kind in node["@type"] if isinstance(node["@type"], list) else [node["@type"]]:
+            nodes[kind] = node
+    return nodes
 
 
 def head_of(client: Client, path: str) -> str:
@@ -66,6 +70,8 @@ def test_doctor_page_describes_the_physician(client: Client, clinic: ClinicLocat
     nodes = structured_data(client, "/en/doctors/lyadov/")
 
     physician = nodes["Physician"]
+    assert nodes["Person"] is physician
+    assert physician["jobTitle"] == "Head of the rehabilitation centre"
     assert physician["name"] == "Academician K. V. Lyadov lyadov"
     assert physician["url"] == f"{SITE}/en/doctors/lyadov/"
     assert physician["medicalSpecialty"] == "https://schema.org/Oncologic"
