@@ -43,7 +43,7 @@ def clinic_data(clinic: ClinicLocation | None) -> dict | None:
             "addressCountry": "RU",
         },
         "openingHoursSpecification": [_opening_hours(row) for row in clinic.hours.all()],
-        "medicalSpecialty": ["Oncologic", "Radiology"],
+        "medicalSpecialty": [f"{SCHEMA}/Oncologic", f"{SCHEMA}/Radiology"],
         "isAcceptingNewPatients": True,
     }
     if clinic.latitude is not None and clinic.longitude is not None:
