@@ -1,5 +1,6 @@
 """Security headers on every kind of page: public, the admin's sign-in, the admin itself."""
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,44 @@ def test_a_malformed_request_id_is_replaced(client: Client) -> None:
     response = client.get("/healthz", HTTP_X_REQUEST_ID="<script>alert(1)</script>")
     assert response["X-Request-ID"] != "<script>alert(1)</script>"
     assert len(response["X-Request-ID"]) == 32
+
+
+class _InlineCode(HTMLParser):
+    """Collects what a strict CSP would block: inline scripts, handlers and styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._script_open = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.found += [f"<{tag} {name}=…>" for name in values if name.startswith("on")]
+        if "style" in values:
+            self.found.append(f"<{tag} style=…>")
+        if tag == "style":
+            self.found.append("<style>")
+        data_block = (values.get("type") or "").endswith("json")
+        self._script_open = tag == "script" and "src" not in values and not data_block
+
+    def handle_data(self, data: str) -> None:
+        if self._script_open and data.strip():
+            self.found.append(f"<script>{data.strip()[:40]}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script_open = False
+
+
+@pytest.mark.django_db
+def test_no_public_page_needs_inline_script_or_style(client: Client) -> None:
+    from django.core.management import call_command
+
+    from tests.site.test_external_origins import public_urls
+
+    call_command("load_demo_content", verbosity=0)
+    found = []
+    for url in public_urls("ru") + public_urls("en"):
+        parser = _InlineCode()
+        parser.feed(client.get(url).content.decode())
+        found += [f"{url}: {item}" for item in parser.found]
+    assert found == []
