@@ -149,7 +149,7 @@ class TreatmentAdmin(TranslationAdmin):
     def review_due(self, obj: Treatment) -> SafeString | str:
         if obj.next_review is None:
             return "—"
-        shown = date_format(obj.next_review, "SHORT_DATE_FORMAT")
+        shown = date_format(obj.next_review)
         if obj.review_overdue:
             return format_html("<strong>⚠ {} ({})</strong>", shown, _("просрочена"))
         return shown
