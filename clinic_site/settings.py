@@ -132,6 +132,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "clinic_cache",
+            # Past the default 300 rows Django culls a third of the table by key order,
+            # rate-limit counters and stored pages alike.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
 
