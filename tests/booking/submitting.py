@@ -1,5 +1,6 @@
 """Helpers for the booking form tests: content to refer to, a valid form, a worker run."""
 
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from unittest import mock
@@ -82,18 +83,24 @@ def moscow_in(delta: timedelta) -> datetime:
     return (timezone.now() + delta).astimezone(MOSCOW)
 
 
-def run_worker() -> None:
-    """What `manage.py db_worker` does, once: run every task that is due, then stop."""
+def run_worker(max_tasks: int | None = None) -> None:
+    """What `manage.py db_worker --batch` does: run the tasks that are due, then stop."""
     # The worker drops "old" connections between tasks; inside a test's transaction on
     # PostgreSQL that would close the connection the test itself is using.
     with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", batch=True, startup_delay=False, interval=0, reload=False, verbosity=0)
+        call_command(
+            "db_worker",
+            batch=True,
+            max_tasks=max_tasks,
+            startup_delay=False,
+            interval=0,
+            reload=False,
+            verbosity=0,
+        )
 
 
 def run_worker_until(done: Callable[[], bool], seconds: float = 15) -> bool:
     """Keep running the worker (retries are scheduled a moment ahead) until done() or time is up."""
-    import time
-
     give_up = time.monotonic() + seconds
     while time.monotonic() < give_up:
         run_worker()

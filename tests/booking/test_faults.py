@@ -42,7 +42,8 @@ def test_mail_server_down_then_up(client, smtp_settings, quick_retries, django_c
         submit(client)
     request = ConsultationRequest.objects.get()
 
-    run_worker()  # nobody listens on the port yet
+    # One task only: a slow run would otherwise already reach the quick retry.
+    run_worker(max_tasks=1)  # nobody listens on the port yet
 
     delivery = Delivery.objects.get()
     assert delivery.status == Delivery.Status.PENDING
@@ -69,7 +70,7 @@ def test_telegram_answering_500_then_200(client, settings, quick_retries, django
         with django_capture_on_commit_callbacks(execute=True):
             submit(client, name="<b>Иван</b>", message="<script>x</script>")
 
-        run_worker()
+        run_worker(max_tasks=1)
         delivery = Delivery.objects.get(channel=Delivery.Channel.TELEGRAM)
         assert delivery.status == Delivery.Status.PENDING
         assert delivery.last_error == "HTTP 500"
