@@ -5,6 +5,7 @@ from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.models import Device
@@ -12,6 +13,17 @@ from django_otp.models import Device
 
 class StaffOTPAuthenticationForm(OTPAdminAuthenticationForm):
     """Password plus code; the device is the staff member's only one, so nobody has to pick it."""
+
+    # django-otp ships no Russian; these are the messages a staff member can meet here.
+    otp_error_messages = {
+        **OTPAdminAuthenticationForm.otp_error_messages,
+        "token_required": _("Введите шестизначный код из приложения-аутентификатора."),
+        "invalid_token": _("Код не подошёл. Проверьте время на телефоне и введите новый код."),
+        "device_required": _(
+            "Для этой учётной записи нет устройства второго фактора: обратитесь к администратору."
+        ),
+        "n_failed_attempts": _("Слишком много неверных кодов подряд. Подождите немного и попробуйте снова."),
+    }
 
     def _chosen_device(self, user: AbstractBaseUser) -> Device | None:
         chosen = super()._chosen_device(user)
