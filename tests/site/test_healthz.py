@@ -152,3 +152,11 @@ def test_an_unreachable_database_answers_503(client: Client, monkeypatch: pytest
 @override_settings(STAFF_2FA_REQUIRED=True)
 def test_healthz_needs_no_sign_in(client: Client) -> None:
     assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_with_https_on_pages_redirect_but_the_local_monitor_still_gets_healthz() -> None:
+    with override_settings(SECURE_SSL_REDIRECT=True):
+        client = Client()  # a new client builds its middleware with the setting on
+        assert client.get("/ru/contacts/").status_code == 301
+        assert client.get("/healthz").status_code == 200
