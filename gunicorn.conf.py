@@ -19,18 +19,21 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,
 
 # Access log: path without the query string (it could carry personal data one day),
 # status, size, duration and the request id nginx assigned, as one JSON line like the app's.
-access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms rid=%({x-request-id}o)s'
+access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"scrub_personal_data": {"()": "clinic_site.logging.ScrubPersonalData"}},
+    "filters": {
+        "request_id": {"()": "clinic_site.logging.RequestIdFilter"},
+        "scrub_personal_data": {"()": "clinic_site.logging.ScrubPersonalData"},
+    },
     "formatters": {"json": {"()": "clinic_site.logging.JsonFormatter"}},
     "handlers": {
         "json": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "json",
-            "filters": ["scrub_personal_data"],
+            "filters": ["request_id", "scrub_personal_data"],
         }
     },
     "root": {"level": "INFO", "handlers": ["json"]},

@@ -40,6 +40,9 @@ class RequestIdFilter(logging.Filter):
             # django.request logs after the middleware has finished, but passes the request along.
             request = getattr(record, "request", None)
             record.request_id = getattr(request, "request_id", None) or request_id_var.get()
+        if record.name == "gunicorn.access" and isinstance(record.args, dict):
+            # gunicorn's access atoms: the id our middleware put on the response.
+            record.request_id = record.args.get("{x-request-id}o") or None
         return True
 
 

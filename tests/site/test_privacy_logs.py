@@ -271,4 +271,5 @@ def test_gunicorn_logs_json_access_lines_without_the_query_string(tmp_path) -> N
     assert len(lines) == len(output.splitlines()), output  # every line is one JSON object
     access = [line for line in lines if line["logger"] == "gunicorn.access"]
     assert access and '"GET /robots.txt HTTP/1.1" 200' in access[-1]["event"]
+    assert len(access[-1]["request_id"]) == 32  # the id the middleware gave the response
     assert "79161234567" not in output and "Zhanna" not in output
