@@ -176,3 +176,14 @@ def test_no_confirmation_without_an_email(client, django_capture_on_commit_callb
         submit(client)
 
     assert not Delivery.objects.filter(purpose=Delivery.Purpose.CONFIRMATION).exists()
+
+
+@pytest.mark.parametrize(
+    ("minutes", "russian", "english"),
+    [(15, "15 минут", "15 minutes"), (21, "21 минуты", "21 minutes"), (0.5, "0,5 минуты", "0.5 minutes")],
+)
+def test_the_promise_is_worded_for_any_number_of_minutes(client, settings, minutes, russian, english):
+    settings.BOOKING_CALLBACK_MINUTES = minutes
+
+    assert f"в течение {russian}" in client.get("/ru/consultation/").content.decode()
+    assert f"within {english}" in client.get("/en/consultation/").content.decode()
