@@ -42,7 +42,7 @@ ci: lint ## What CI runs: lint, then the tests on SQLite and on PostgreSQL
 	$(MAKE) test-postgres
 
 bench: setup .secret_key ## Measure throughput, latency, notification time and page weight
-	DJANGO_SECRET_KEY="$$(cat .secret_key)" $(BIN)/python bench/run.py
+	DJANGO_SECRET_KEY="$$(cat .secret_key)" $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, the local database and collected files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media

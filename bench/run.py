@@ -7,7 +7,8 @@ saved HTML, the task worker and an SMTP sink; measures them with wrk and a small
 asyncio client; prints a Markdown table and writes it to bench-results/latest.md.
 Everything it starts is stopped at the end, whatever happens.
 
-BENCH_SECONDS (default 10) sets how long wrk loads each URL.
+BENCH_SECONDS (default 10) sets how long wrk loads each URL; `--readme` (make bench
+BENCH_ARGS=--readme) also puts the table in README.md's Performance section.
 """
 
 import json
@@ -90,6 +91,19 @@ def main() -> None:
     report = render_report(seconds, env, pages, weights, posts, notifications, load_at_start)
     (RESULTS / "latest.md").write_text(report)
     print(report)
+    if "--readme" in sys.argv:
+        put_in_readme(report)
+
+
+def put_in_readme(report: str) -> None:
+    readme = BASE / "README.md"
+    start, end = "<!-- bench-table: the latest `make bench` result -->", "<!-- /bench-table -->"
+    text = readme.read_text()
+    before, found, rest = text.partition(start)
+    if not found or end not in rest:
+        sys.exit(f"README.md has no {start} … {end} block to fill")
+    readme.write_text(f"{before}{start}\n{report.strip()}\n{end}{rest.partition(end)[2]}")
+    print("README.md: the Performance table is updated.")
 
 
 def bench_environment() -> dict[str, str]:
