@@ -14,6 +14,7 @@ BENCH_ARGS=--readme) also puts the table in README.md's Performance section.
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import signal
@@ -52,6 +53,9 @@ POST_BURSTS = 5
 NOTIFICATION_SAMPLES = 20
 REFERENCE = re.compile(r"\b[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}\b")
 TEST_PHONES = "+79995"  # the block post_load.py numbers come from
+# Numbers of its own for each run: on a kept database (DATABASE_URL) the previous run's
+# requests would otherwise count as duplicates of this one's.
+RUN_OFFSET = random.randrange(1000) * 1000
 
 
 def main() -> None:
@@ -292,12 +296,14 @@ def measure_posts(port: int, env: dict[str, str], site_group: int, worker_group:
     stamp = form_stamp(get(port, "/ru/consultation/").decode())
     before = stored_requests(env)
     cpu_before = cpu_seconds(site_group), cpu_seconds(worker_group)
-    steady = post_under_load(port, "/ru/consultation/", stamp, POST_CLIENTS, POST_PER_CLIENT)
+    steady = post_under_load(
+        port, "/ru/consultation/", stamp, POST_CLIENTS, POST_PER_CLIENT, first=RUN_OFFSET
+    )
     site_cpu = cpu_seconds(site_group) - cpu_before[0]
     bursts = PostResults()
     for burst in range(POST_BURSTS):
         time.sleep(1)
-        first = POST_CLIENTS * POST_PER_CLIENT + burst * POST_CLIENTS
+        first = RUN_OFFSET + POST_CLIENTS * POST_PER_CLIENT + burst * POST_CLIENTS
         post_under_load(port, "/ru/consultation/", stamp, POST_CLIENTS, 1, first=first, results=bursts)
     time.sleep(3)  # let the worker send the notifications these requests queued
     worker_cpu = cpu_seconds(worker_group) - cpu_before[1]
@@ -335,7 +341,7 @@ def measure_notifications(port: int, sink: object) -> dict[str, object]:
     stamp = form_stamp(get(port, "/ru/consultation/").decode())
     delays, missing = [], 0
     for n in range(NOTIFICATION_SAMPLES):
-        body = form_body(f"+7999600{n:04d}", stamp)
+        body = form_body(f"+7999{6000000 + RUN_OFFSET + n:07d}", stamp)
         sent_at = time.monotonic()
         status, location, _ = asyncio.run(post_once(port, "/ru/consultation/", body))
         reference = REFERENCE.search(get(port, location).decode()) if status in (302, 303) else None
