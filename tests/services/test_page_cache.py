@@ -450,3 +450,12 @@ def test_the_booking_form_in_a_cached_page_works_for_every_visitor(
 
     stored = ConsultationRequest.objects.order_by("pk")
     assert [request.treatment for request in stored] == [treatment, treatment]
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(treatment: Treatment) -> None:
+    Client().get(treatment_url())
+    Treatment.objects.filter(pk=treatment.pk).update(title_ru="Без сигнала")  # only a fresh page shows it
+    visitor = Client()
+    visitor.cookies["messages"] = "pending"
+
+    assert "Без сигнала" in visitor.get(treatment_url()).content.decode()
