@@ -34,6 +34,10 @@ class StaffOTPAuthenticationForm(OTPAdminAuthenticationForm):
 
 
 class ClinicAdminSite(AdminSite):
+    site_header = _("Клиника Лядова: рабочее место")
+    site_title = _("Клиника Лядова")
+    index_title = _("Заявки и содержание сайта")
+
     @property
     def login_form(self) -> type[AdminAuthenticationForm]:  # type: ignore[override]
         # Read per request, so the setting can change without a new site object.
