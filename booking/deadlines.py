@@ -32,6 +32,13 @@ def check_deadlines(request_id: int, now: datetime | None = None) -> list[int]:
     return new_deliveries
 
 
+def next_check_at(request: ConsultationRequest) -> datetime | None:
+    """When check_deadlines has something left to do for this request, or None."""
+    if not request.is_open or request.first_contact_at is not None or request.overdue_at is not None:
+        return None
+    return request.escalate_at if request.escalated_at is None else request.due_at
+
+
 def requests_past_a_deadline(now: datetime) -> list[int]:
     lead = timedelta(
         minutes=max(settings.BOOKING_CALLBACK_MINUTES - settings.BOOKING_ESCALATE_AFTER_MINUTES, 0)

@@ -72,6 +72,25 @@ def plan_deliveries(request: ConsultationRequest, purpose: str) -> list[int]:
     )
 
 
+def add_deliveries(request: ConsultationRequest, purposes: list[str]) -> None:
+    """The pending rows of a request just saved, in one INSERT (nothing can conflict yet)."""
+    Delivery.objects.bulk_create(
+        Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300])
+        for purpose in purposes
+        for channel, recipient in recipients(request, purpose)
+    )
+
+
+def due_deliveries(request_id: int, now: datetime) -> list[int]:
+    return list(
+        Delivery.objects.filter(
+            request_id=request_id, status=Delivery.Status.PENDING, next_attempt_at__lte=now
+        )
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+
+
 def retry_delay(attempts: int) -> timedelta:
     first = timedelta(seconds=settings.BOOKING_RETRY_FIRST_SECONDS)
     return min(first * 2 ** max(attempts - 1, 0), RETRY_CAP)

@@ -74,11 +74,13 @@ def create_consultation_request(
         _save_with_unique_reference(request)
         RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.CREATED, at=now)
 
-        delivery_ids = notifications.plan_deliveries(request, Delivery.Purpose.NEW_REQUEST)
+        purposes = [Delivery.Purpose.NEW_REQUEST]
         if request.email:
-            delivery_ids += notifications.plan_deliveries(request, Delivery.Purpose.CONFIRMATION)
-        transaction.on_commit(partial(tasks.enqueue_deliveries, delivery_ids), robust=True)
-        transaction.on_commit(partial(tasks.schedule_deadline_checks, request.pk), robust=True)
+            purposes.append(Delivery.Purpose.CONFIRMATION)
+        notifications.add_deliveries(request, purposes)
+        # One task per request: it sends these deliveries and then schedules the deadline check,
+        # so the request path pays for a single enqueue.
+        transaction.on_commit(partial(tasks.enqueue_new_request, request.pk), robust=True)
     return Submission(request, duplicate=False)
 
 
@@ -102,12 +104,15 @@ def _lock_phone(phone: str) -> None:
 
 def _recent_open_request(phone: str, now: datetime) -> ConsultationRequest | None:
     since = now - timedelta(minutes=settings.BOOKING_DUPLICATE_WINDOW_MINUTES)
-    return (
+    # One query on the (phone, created_at) index; nearly always it finds nothing, so only the
+    # id is fetched and the whole row is loaded in the rare case of a repeat.
+    found = list(
         ConsultationRequest.objects.open()
         .filter(phone=phone, created_at__gte=since)
         .order_by("-created_at")
-        .first()
+        .values_list("pk", flat=True)[:1]
     )
+    return ConsultationRequest.objects.get(pk=found[0]) if found else None
 
 
 def _save_with_unique_reference(request: ConsultationRequest) -> None:

@@ -20,8 +20,26 @@ def send_delivery(delivery_id: int) -> None:
 
 
 @task()
+def send_new_request(request_id: int) -> None:
+    """Send a new request's notifications, then schedule its deadline check.
+
+    The form POST enqueues only this task; everything else happens here, in the worker.
+    """
+    for delivery_id in notifications.due_deliveries(request_id, timezone.now()):
+        retry_at = notifications.attempt_delivery(delivery_id)
+        if retry_at is not None:
+            send_delivery.using(run_after=retry_at).enqueue(delivery_id)
+    schedule_deadline_check(request_id)
+
+
+@task()
 def check_deadlines(request_id: int) -> None:
     enqueue_deliveries(deadlines.check_deadlines(request_id))
+    schedule_deadline_check(request_id)
+
+
+def enqueue_new_request(request_id: int) -> None:
+    send_new_request.enqueue(request_id)
 
 
 def enqueue_deliveries(delivery_ids: list[int]) -> None:
@@ -29,9 +47,11 @@ def enqueue_deliveries(delivery_ids: list[int]) -> None:
         send_delivery.enqueue(delivery_id)
 
 
-def schedule_deadline_checks(request_id: int) -> None:
-    request = ConsultationRequest.objects.get(pk=request_id)
-    for moment in sorted({request.escalate_at, request.due_at}):
+def schedule_deadline_check(request_id: int) -> None:
+    """One check at a time: at the escalation time, and that check schedules the one at the deadline."""
+    request = ConsultationRequest.objects.filter(pk=request_id).first()
+    moment = deadlines.next_check_at(request) if request is not None else None
+    if moment is not None:
         check_deadlines.using(run_after=moment).enqueue(request_id)
 
 
