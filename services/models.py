@@ -3,11 +3,17 @@ from datetime import date
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager, MultilingualQuerySet
 
 
-class PublishedQuerySet(models.QuerySet):
+class PublishedQuerySet(MultilingualQuerySet):
     def published(self) -> "PublishedQuerySet":
         return self.filter(published=True)
+
+
+# modeltranslation swaps the manager of every translated model for a class it makes at start-up, which
+# a type checker cannot see; a manager that already is multilingual is left as it is.
+PublishedManager = MultilingualManager.from_queryset(PublishedQuerySet)
 
 
 class TreatmentCategory(models.Model):
@@ -49,7 +55,7 @@ class Doctor(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = PublishedManager()
 
     class Meta:
         ordering = ["order", "id"]
@@ -110,7 +116,7 @@ class Treatment(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = PublishedManager()
 
     class Meta:
         ordering = ["order", "id"]
