@@ -83,10 +83,17 @@ def main() -> None:
             wait_until_serving(port)
         check_same_bytes(site, ceiling, nginx)
 
+        # Niced as in production (bin/run, deploy/systemd): the web requests win the CPU.
+        worker_argv = ["nice", "-n", "10", PYTHON, "manage.py", "db_worker"]
+        if "--only-post" in sys.argv:
+            # A quick look at the form POST alone, while working on it; nothing is written.
+            worker = running.enter_context(process("worker", worker_argv, env))
+            print("\n".join(post_lines(measure_posts(site, env, groups[site], worker.pid))))
+            return
         print(f"Measuring pages, {seconds} s per URL and server…", flush=True)
         pages = measure_pages(site, uncached, ceiling, nginx, seconds, groups)
         weights = measure_weights(site)
-        worker = running.enter_context(process("worker", [PYTHON, "manage.py", "db_worker"], env))
+        worker = running.enter_context(process("worker", worker_argv, env))
         print("Measuring the form POST…", flush=True)
         posts = measure_posts(site, env, groups[site], worker.pid)
         print("Measuring submit → first notification…", flush=True)
@@ -418,35 +425,11 @@ def render_report(
         lines.append(f"| {name} | " + " | ".join(f"{cell:.2f}" for cell in cells) + " |")
     lines.append("")
 
+    lines += post_lines(posts)
     runs = posts["runs"]
     accepted = sum(len(run.accepted_phones) for run in runs.values())
     exactly_once = posts["rows"] == accepted == posts["distinct"]
     steady = runs["steady"]
-    lines += [
-        f"### Form POST, {POST_CLIENTS} concurrent clients, rate limit off, `db_worker` running",
-        "",
-        "| how | requests | requests/s | p50 ms | p99 ms | answers |",
-        "|---|---:|---:|---:|---:|---|",
-    ]
-    for label, run in (
-        (f"steady: each client sends again as soon as answered, {POST_PER_CLIENT} each", steady),
-        (f"bursts: all {POST_CLIENTS} at the same moment, {POST_BURSTS} times", runs["bursts"]),
-    ):
-        total = len(run.latencies_ms)
-        lines.append(
-            f"| {label} | {total} | {total / run.seconds:,.0f} | {percentile(run.latencies_ms, 0.5):.1f} "
-            f"| {percentile(run.latencies_ms, 0.99):.1f} | "
-            + ", ".join(f"{status}×{count}" for status, count in sorted(run.statuses.items()))
-            + " |"
-        )
-    lines += [
-        "",
-        f"Accepted (redirected to the thank-you page): {accepted}; rows stored: {posts['rows']}; "
-        f"each accepted request stored exactly once: {'yes' if exactly_once else 'NO'}. "
-        f"Server CPU per POST: {posts['site_cpu_ms']:.1f} ms; worker CPU per request "
-        f"(notifications): {posts['worker_cpu_ms']:.1f} ms.",
-        "",
-    ]
     delays = notifications["delays"]
     lines += [
         "### Submit → first notification e-mail received (local SMTP sink, `db_worker` running)",
@@ -485,6 +468,40 @@ def render_report(
         "",
     ]
     return "\n".join(lines)
+
+
+def post_lines(posts: dict) -> list[str]:
+    lines: list[str] = []
+    runs = posts["runs"]
+    accepted = sum(len(run.accepted_phones) for run in runs.values())
+    exactly_once = posts["rows"] == accepted == posts["distinct"]
+    steady = runs["steady"]
+    lines += [
+        f"### Form POST, {POST_CLIENTS} concurrent clients, rate limit off, `db_worker` running",
+        "",
+        "| how | requests | requests/s | p50 ms | p99 ms | answers |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for label, run in (
+        (f"steady: each client sends again as soon as answered, {POST_PER_CLIENT} each", steady),
+        (f"bursts: all {POST_CLIENTS} at the same moment, {POST_BURSTS} times", runs["bursts"]),
+    ):
+        total = len(run.latencies_ms)
+        lines.append(
+            f"| {label} | {total} | {total / run.seconds:,.0f} | {percentile(run.latencies_ms, 0.5):.1f} "
+            f"| {percentile(run.latencies_ms, 0.99):.1f} | "
+            + ", ".join(f"{status}×{count}" for status, count in sorted(run.statuses.items()))
+            + " |"
+        )
+    lines += [
+        "",
+        f"Accepted (redirected to the thank-you page): {accepted}; rows stored: {posts['rows']}; "
+        f"each accepted request stored exactly once: {'yes' if exactly_once else 'NO'}. "
+        f"Server CPU per POST: {posts['site_cpu_ms']:.1f} ms; worker CPU per request "
+        f"(notifications): {posts['worker_cpu_ms']:.1f} ms.",
+        "",
+    ]
+    return lines
 
 
 def ratio(a: Throughput, b: Throughput) -> str:

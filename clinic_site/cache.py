@@ -8,9 +8,15 @@ one (a database table, or Redis with REDIS_URL), shared by every gunicorn worker
 
 Pages that set a cookie (a CSRF token, a session, a message) or carry a CSP nonce
 are never stored: they are not the same for every visitor.
+
+The booking form's signed "shown at" stamp is the one part that must not be stored:
+a stored copy keeps a marker in its place and every answer gets a fresh stamp, so the
+minimum fill time counts from when this visitor got the page. The ETag is computed
+over the stored body (marker included), so a revalidation still gets its 304.
 """
 
 import hashlib
+import re
 import uuid
 from collections.abc import Callable
 from functools import cache as memoize
@@ -23,6 +29,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
+
+from booking.forms import new_form_stamp
 
 CACHED_VIEWS = frozenset(
     {
@@ -39,6 +47,9 @@ VERSION_KEY = "page-cache:content-version"
 # Code and files whose change alters the HTML of a page: a deploy starts a new cache.
 SOURCES = ("templates", "locale", "clinic_site", "services", "booking")
 SETTINGS_IN_PAGES = ("BOOKING_CALLBACK_MINUTES", "SITE_URL", "ADMIN_URL", "STATIC_URL", "MEDIA_URL")
+# How Django renders the form's hidden stamp field (booking/forms.py); a stored page has the marker.
+STAMP_INPUT = re.compile(rb'(<input type="hidden" name="stamp" value=")[^"]*(")')
+STAMP_MARKER = b"form-stamp-to-be-filled"
 
 
 def content_version() -> str:
@@ -106,12 +117,14 @@ class PageCacheMiddleware:
         version = found.get(VERSION_KEY) or content_version()
         entry = found.get(key)
         if entry is not None and entry["version"] == version:
-            return conditional(request, response_from(entry))
+            return with_fresh_stamp(conditional(request, response_from(entry)))
 
         response = self.get_response(request)
         if request.method == "GET" and is_storable(request, response):
+            response.content = STAMP_INPUT.sub(rb"\g<1>" + STAMP_MARKER + rb"\g<2>", response.content)
             mark_cacheable(response)
             cache.set(key, entry_from(response, version), timeout=settings.PAGE_CACHE_SECONDS)
+            return with_fresh_stamp(conditional(request, response))
         return conditional(request, response)
 
 
@@ -167,6 +180,15 @@ def response_from(entry: dict) -> HttpResponse:
     response = HttpResponse(entry["content"])
     for name, value in entry["headers"]:
         response[name] = value
+    return response
+
+
+def with_fresh_stamp(response: HttpResponse) -> HttpResponse:
+    if response.status_code != 200 or STAMP_MARKER not in response.content:
+        return response
+    response.content = response.content.replace(STAMP_MARKER, new_form_stamp().encode())
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
     return response
 
 

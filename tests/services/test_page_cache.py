@@ -2,12 +2,16 @@
 
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from html.parser import HTMLParser
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic_site.cache import VERSION_KEY
 from services.models import (
@@ -90,6 +94,20 @@ def treatment_url(language: str = "ru") -> str:
     return f"/{language}/treatments/radioembolization/"
 
 
+STAMP = re.compile(r'name="stamp" value="([^"]*)"')
+
+
+def stamp_in(page: bytes | str) -> str:
+    found = STAMP.search(page if isinstance(page, str) else page.decode())
+    assert found, "the page carries no booking form stamp"
+    return found.group(1)
+
+
+def without_stamp(page: bytes) -> bytes:
+    """The page as stored: every answer carries a fresh form stamp, the rest is the same."""
+    return STAMP.sub("", page.decode()).encode()
+
+
 def test_a_second_visit_is_answered_from_the_cache_with_at_most_one_query(
     treatment: Treatment, django_assert_max_num_queries: Callable
 ) -> None:
@@ -100,7 +118,7 @@ def test_a_second_visit_is_answered_from_the_cache_with_at_most_one_query(
         second = Client().get(treatment_url())
 
     assert second.status_code == 200
-    assert second.content == first.content
+    assert without_stamp(second.content) == without_stamp(first.content)
     assert second["ETag"] == first["ETag"]
     assert second["Content-Type"] == first["Content-Type"]
 
@@ -437,7 +455,7 @@ def test_the_booking_form_in_a_cached_page_works_for_every_visitor(
     visitors = [Client(), Client()]
     with django_assert_max_num_queries(2):
         pages = [visitor.get(treatment_url()).content.decode() for visitor in visitors]
-    assert pages[0] == pages[1] and "csrfmiddlewaretoken" not in pages[0]
+    assert STAMP.sub("", pages[0]) == STAMP.sub("", pages[1]) and "csrfmiddlewaretoken" not in pages[0]
 
     for number, (visitor, page) in enumerate(zip(visitors, pages, strict=True)):
         form = re.search(r'<form class="booking-form".*?</form>', page, re.S)
@@ -459,3 +477,43 @@ def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(treatment: Treatment
     visitor.cookies["messages"] = "pending"
 
     assert "Без сигнала" in visitor.get(treatment_url()).content.decode()
+
+
+def test_each_answer_from_the_cache_carries_a_form_stamp_of_its_own(treatment: Treatment) -> None:
+    Client().get(treatment_url())  # stored
+    answers = []
+    for seconds in (1, 2):
+        with mock.patch(
+            "django.utils.timezone.now", return_value=timezone.now() + timedelta(seconds=seconds)
+        ):
+            answers.append(Client().get(treatment_url()))
+
+    assert stamp_in(answers[0].content) != stamp_in(answers[1].content)
+    assert answers[0]["ETag"] == answers[1]["ETag"]
+    assert Client().get(treatment_url(), headers={"If-None-Match": answers[0]["ETag"]}).status_code == 304
+
+
+def test_a_form_posted_at_once_from_a_long_stored_page_is_sent_back_as_too_fast(
+    treatment: Treatment, settings: object
+) -> None:
+    from booking.models import ConsultationRequest
+
+    settings.BOOKING_MIN_FILL_SECONDS = 2
+    Client().get(treatment_url())  # stored now; a robot comes five minutes later
+    later = timezone.now() + timedelta(minutes=5)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        page = Client().get(treatment_url()).content.decode()
+        form = re.search(r'<form class="booking-form".*?</form>', page, re.S)
+        assert form, "the treatment page carries no booking form"
+        fields = _FormFields()
+        fields.feed(form.group(0))
+        data = fields.fields | {"name": "Анна", "phone": "8 (499) 123-45-67", "consent": "on"}
+        origin = {"Origin": "http://testserver"}
+        at_once = Client().post("/ru/consultation/", data, headers=origin)
+        older = signing.dumps((later - timedelta(seconds=10)).timestamp(), salt="booking-form")
+        after_a_while = Client().post("/ru/consultation/", data | {"stamp": older}, headers=origin)
+
+    assert at_once.status_code == 200
+    assert "Форма отправлена слишком быстро" in at_once.content.decode()
+    assert after_a_while.status_code == 302
+    assert ConsultationRequest.objects.count() == 1
