@@ -4,6 +4,7 @@ from datetime import time
 from decimal import Decimal
 
 # Legal details are not in the clinic's material; these are visibly marked placeholders.
+# The numbers are not translated fields, so their marker must read right in both languages.
 CLINIC = {
     "name": {"ru": "Клиника Лядова", "en": "Lyadov Clinic"},
     "address": {
@@ -22,17 +23,14 @@ CLINIC = {
     "phone": "+7 (499) 460-15-61",
     "whatsapp_url": "https://wa.me/74994601561",
     "email": "info@lyadov-clinic.example",
-    "licence_number": "Л041-01137-50/00000000 (демо)",
-    "ogrn": "0000000000000 (демо)",
-    "inn": "0000000000 (демо)",
+    "licence_number": "Л041-01137-50/00000000 (DEMO)",
+    "ogrn": "0000000000000 (DEMO)",
+    "inn": "0000000000 (DEMO)",
 }
 
-EXTRA_PHONES = [
-    {
-        "label": {"ru": "Колл-центр, круглосуточно", "en": "Call centre, 24/7"},
-        "number": "+7 (499) 460-15-61",
-    },
-]
+# The call centre answers on the main number: listing it again as an extra phone would only
+# make a patient wonder which of two identical numbers to call.
+EXTRA_PHONES: list[dict[str, object]] = []
 
 HOURS = [
     {
@@ -68,8 +66,8 @@ ROUTES = [
             "en": "the stop where Leningradskoye shosse crosses the MKAD ring road",
         },
         "walking_note": {
-            "ru": "Дальше пешком до комплекса по Куркинскому шоссе.",
-            "en": "Then walk to the complex along Kurkinskoye shosse (Куркинское шоссе).",
+            "ru": "Пешком до комплекса по Куркинскому шоссе.",
+            "en": "Walk to the complex along Kurkinskoye shosse (Куркинское шоссе).",
         },
     },
     {

@@ -6,7 +6,6 @@ DOCTORS = [
         "order": 1,
         "is_demo_profile": False,
         "medical_specialty": "Oncologic",
-        "initials": "КЛ",
         "palette": ((222, 235, 247), (120, 150, 185)),
         "name": {"ru": "Лядов К. В.", "en": "K. V. Lyadov"},
         "position": {
@@ -61,7 +60,6 @@ DOCTORS = [
         "order": 2,
         "is_demo_profile": True,
         "medical_specialty": "Radiology",
-        "initials": "ИР",
         "palette": ((226, 240, 232), (110, 160, 135)),
         "name": {
             "ru": "Демо-профиль: интервенционный радиолог",
@@ -115,7 +113,6 @@ DOCTORS = [
         "order": 3,
         "is_demo_profile": True,
         "medical_specialty": "NuclearMedicine",
-        "initials": "ЯМ",
         "palette": ((240, 233, 222), (170, 140, 105)),
         "name": {
             "ru": "Демо-профиль: специалист по ядерной медицине",

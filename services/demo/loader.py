@@ -89,7 +89,7 @@ def load_doctor(data: dict[str, Any]) -> Doctor:
             "published": True,
         },
     )
-    attach_picture(doctor, "photo", pictures.portrait(data["initials"], data["palette"]), data["slug"])
+    attach_picture(doctor, "photo", pictures.portrait(data["palette"]), data["slug"])
     return doctor
 
 

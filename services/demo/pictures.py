@@ -7,16 +7,11 @@ and the same content-hashed file names.
 import math
 import random
 from io import BytesIO
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
 PORTRAIT_SIZE = (1200, 1500)
 HERO_SIZE = (1600, 900)
-FONT_PATHS = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-    Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
-)
 HERO_PALETTES = {
     # background top, background bottom, liver, artery, beads
     "warm": ((253, 246, 236), (244, 228, 210), (214, 150, 132), (190, 90, 80), (242, 196, 92)),
@@ -29,7 +24,8 @@ LIVER_OUTLINE = [
 ]  # fmt: skip
 
 
-def portrait(initials: str, palette: tuple[tuple[int, int, int], tuple[int, int, int]]) -> bytes:
+def portrait(palette: tuple[tuple[int, int, int], tuple[int, int, int]]) -> bytes:
+    """A calm head-and-shoulders silhouette without letters: one photo serves both languages."""
     background, accent = palette
     image = _vertical_gradient(PORTRAIT_SIZE, background, _shade(background, 0.92))
     draw = ImageDraw.Draw(image)
@@ -37,12 +33,7 @@ def portrait(initials: str, palette: tuple[tuple[int, int, int], tuple[int, int,
     # A soft head-and-shoulders silhouette, the usual sign for "photo to come".
     draw.ellipse((width * 0.32, height * 0.2, width * 0.68, height * 0.49), fill=_shade(accent, 1.25))
     draw.ellipse((width * 0.12, height * 0.55, width * 0.88, height * 1.25), fill=_shade(accent, 1.25))
-    image = image.filter(ImageFilter.GaussianBlur(2))
-    font = _font(150)
-    if font is not None:
-        draw = ImageDraw.Draw(image)
-        draw.text((width / 2, height * 0.345), initials, font=font, fill=(255, 255, 255), anchor="mm")
-    return _jpeg(image)
+    return _jpeg(image.filter(ImageFilter.GaussianBlur(2)))
 
 
 def hero(seed: int, palette_name: str) -> bytes:
@@ -93,14 +84,6 @@ def _shade(colour: tuple[int, int, int], factor: float) -> tuple[int, int, int]:
 def _circle(centre_and_radius: tuple[float, float, float]) -> tuple[float, float, float, float]:
     x, y, r = centre_and_radius
     return (x - r, y - r, x + r, y + r)
-
-
-def _font(size: int) -> ImageFont.FreeTypeFont | None:
-    # Initials are in Cyrillic, which Pillow's built-in font lacks; without a system font, skip them.
-    for path in FONT_PATHS:
-        if path.exists():
-            return ImageFont.truetype(str(path), size)
-    return None
 
 
 def _jpeg(image: Image.Image) -> bytes:

@@ -1,5 +1,5 @@
 from datetime import time
-from io import StringIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
@@ -207,3 +207,39 @@ def test_demo_pictures_have_webp_and_jpeg_renditions_on_disk(demo: Path) -> None
         assert [width for width, _ in renditions["jpeg"]] == [400, 800, 1200]
         for name in renditions["files"]:
             assert (demo / name).is_file()
+
+
+def test_english_pages_mark_the_demo_legal_details_in_words_an_english_reader_understands(
+    demo: Path, client: Client
+) -> None:
+    english = page_text(client, "/en/contacts/")
+
+    assert "демо" not in english.lower()
+    assert "0000000000 (DEMO)" in english
+
+
+def test_no_transport_note_repeats_the_then_column_label(demo: Path, client: Client) -> None:
+    for route in TransportRoute.objects.all():
+        assert not route.walking_note_ru.lower().startswith("дальше"), route.walking_note_ru
+        assert not route.walking_note_en.lower().startswith("then"), route.walking_note_en
+    assert "Walk to the complex along Kurkinskoye shosse" in page_text(client, "/en/contacts/")
+
+
+def test_the_contacts_page_gives_the_clinic_number_once_in_the_phones_panel(
+    demo: Path, client: Client
+) -> None:
+    html = page_text(client, "/ru/contacts/")
+    panel = html[html.index("Телефоны") : html.index("Часы работы")]
+
+    assert panel.count("+7 (499) 460-15-61</a>") == 1
+    assert "круглосуточно" in panel
+
+
+def test_demo_portraits_are_the_same_picture_for_both_languages_and_carry_no_letters(demo: Path) -> None:
+    from PIL import Image
+
+    from services.demo import pictures
+
+    portrait = Image.open(BytesIO(pictures.portrait(((222, 235, 247), (120, 150, 185))))).convert("L")
+    # Initials were white text on the head; the silhouette has no pure white pixel anywhere.
+    assert portrait.getextrema()[1] < 250
