@@ -14,12 +14,13 @@ from booking import emails
 from booking.models import Delivery
 
 HTTP_TIMEOUT_SECONDS = 5
-TELEGRAM_HEADINGS = {
+# Keyed by the stored purpose string, which is what a Delivery row holds.
+TELEGRAM_HEADINGS: dict[str, str] = {
     Delivery.Purpose.NEW_REQUEST: "Новая заявка",
     Delivery.Purpose.ESCALATION: "⚠️ Никто ещё не связался с пациентом",
     Delivery.Purpose.OVERDUE: "❗ Заявка просрочена",
 }
-WEBHOOK_EVENTS = {
+WEBHOOK_EVENTS: dict[str, str] = {
     Delivery.Purpose.NEW_REQUEST: "request.created",
     Delivery.Purpose.ESCALATION: "request.escalated",
     Delivery.Purpose.OVERDUE: "request.overdue",

@@ -1,5 +1,7 @@
 """One builder and one short function per message; each message is a template trio in emails/."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -59,7 +61,7 @@ def confirmation(delivery: Delivery) -> EmailMultiAlternatives:
     return build("confirmation", delivery.recipient, context, request.language)
 
 
-BUILDERS = {
+BUILDERS: dict[str, Callable[[Delivery], EmailMultiAlternatives]] = {
     Delivery.Purpose.NEW_REQUEST: new_request,
     Delivery.Purpose.ESCALATION: escalation,
     Delivery.Purpose.OVERDUE: overdue,

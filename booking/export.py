@@ -4,7 +4,7 @@ import csv
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
@@ -54,7 +54,7 @@ def write_requests_csv(requests: Iterable[ConsultationRequest], out: HttpRespons
         writer.writerow([safe_cell(value(consultation)) for _header, value in columns])
 
 
-def export_requests(queryset: QuerySet[ConsultationRequest], actor: AbstractBaseUser) -> HttpResponse:
+def export_requests(queryset: QuerySet[ConsultationRequest], actor: User) -> HttpResponse:
     requests = list(queryset.select_related("treatment", "doctor", "assigned_to"))
     stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -32,7 +32,8 @@ class ReportRangeForm(forms.Form):
     )
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("start"), cleaned.get("end")
         if end and end > timezone.localdate() + timedelta(days=MAX_DAYS_AHEAD):
             raise forms.ValidationError(_("Конец периода слишком далеко в будущем."))

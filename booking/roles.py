@@ -4,6 +4,7 @@ Used by the data migration that creates the groups and by the test fixtures
 (a transactional test flushes the tables, groups included).
 """
 
+from django.apps import apps as global_apps
 from django.apps.registry import Apps
 from django.contrib.auth.management import create_permissions
 
@@ -50,10 +51,11 @@ ROLES = {
 def ensure_roles(apps: Apps) -> None:
     """Create the groups and give them their permissions; safe to run again."""
     # Permissions are normally created after `migrate` finishes; the groups
-    # need them now.
+    # need them now. create_permissions() skips an app without a models module,
+    # and the app configs of a migration's state have none.
     for label in ("booking", "services"):
         app_config = apps.get_app_config(label)
-        app_config.models_module = getattr(app_config, "models_module", None) or True
+        app_config.models_module = global_apps.get_app_config(label).models_module
         create_permissions(app_config, verbosity=0, apps=apps)
 
     Group = apps.get_model("auth", "Group")

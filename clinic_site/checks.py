@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from django.apps import AppConfig
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.core import checks
 from django.db import DatabaseError
 from django.template import TemplateDoesNotExist, engines
+from django.template.backends.django import DjangoTemplates
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
@@ -26,8 +28,11 @@ BASE_TEMPLATE = "base.html"
 REQUIRED_DOCUMENTS = {"privacy": "the personal-data policy", "consent": "the consent document"}
 
 
-def _message(deploy: bool) -> type[checks.CheckMessage]:
-    return checks.Error if deploy else checks.Warning
+def _problem(deploy: bool, number: int, msg: str, *, hint: str, obj: object = None) -> checks.CheckMessage:
+    """An error under `check --deploy`, a warning otherwise, numbered clinic_site.E00n / W00n."""
+    if deploy:
+        return checks.Error(msg, hint=hint, obj=obj, id=f"clinic_site.E{number:03}")
+    return checks.Warning(msg, hint=hint, obj=obj, id=f"clinic_site.W{number:03}")
 
 
 def clinic_legal_details(deploy: bool) -> list[checks.CheckMessage]:
@@ -51,11 +56,12 @@ def clinic_legal_details(deploy: bool) -> list[checks.CheckMessage]:
         ]
         if missing:
             problems.append(
-                _message(deploy)(
+                _problem(
+                    deploy,
+                    1,
                     f"Clinic location {location.pk} lacks: {', '.join(missing)}.",
                     hint="The law requires them on every page; fill them in the admin (Clinic locations).",
                     obj=location,
-                    id="clinic_site.E001" if deploy else "clinic_site.W001",
                 )
             )
     return problems
@@ -67,7 +73,9 @@ def _template_with_includes(name: str, seen: set[str] | None = None) -> str:
     if name in seen:
         return ""
     seen.add(name)
-    source = engines["django"].engine.get_template(name).source
+    backend = engines["django"]
+    assert isinstance(backend, DjangoTemplates)
+    source = backend.engine.get_template(name).source
     included = re.findall(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""", source)
     return source + "".join(_template_with_includes(child, seen) for child in included)
 
@@ -80,18 +88,20 @@ def contraindication_warning(deploy: bool) -> list[checks.CheckMessage]:
     problems = []
     if CONTRAINDICATION_WARNING not in source:
         problems.append(
-            _message(deploy)(
+            _problem(
+                deploy,
+                2,
                 f"The contraindication warning is missing from {BASE_TEMPLATE} and its includes.",
                 hint=f"Every page must show «{CONTRAINDICATION_WARNING}.»",
-                id="clinic_site.E002" if deploy else "clinic_site.W002",
             )
         )
     elif not _translated_to_every_language(_translated_msgid(source)):
         problems.append(
-            _message(deploy)(
+            _problem(
+                deploy,
+                3,
                 "The contraindication warning has no translation for every language.",
                 hint="Add its English text to locale/en/LC_MESSAGES/parts and run bin/build-messages.",
-                id="clinic_site.E003" if deploy else "clinic_site.W003",
             )
         )
     return problems
@@ -123,10 +133,11 @@ def personal_data_documents(deploy: bool) -> list[checks.CheckMessage]:
                     resolve(path)
             except Resolver404:
                 problems.append(
-                    _message(deploy)(
+                    _problem(
+                        deploy,
+                        4,
                         f"{title.capitalize()} is missing in language {code!r}: {path} does not resolve.",
                         hint="Patients must be able to read it before they send a request.",
-                        id="clinic_site.E004" if deploy else "clinic_site.W004",
                     )
                 )
     return problems
@@ -140,10 +151,11 @@ def third_party_origins(deploy: bool) -> list[checks.CheckMessage]:
     for directory in settings.STATICFILES_DIRS:
         found += external_loads_in_tree(Path(directory), SCANNED_STATIC_SUFFIXES, own)
     return [
-        _message(deploy)(
+        _problem(
+            deploy,
+            5,
             f"A third-party origin would be loaded: {reference}.",
             hint="Serve the file from static/ instead; only <a href> links may point elsewhere.",
-            id="clinic_site.E005" if deploy else "clinic_site.W005",
         )
         for reference in found
     ]
@@ -154,12 +166,13 @@ def escalation_before_deadline(deploy: bool) -> list[checks.CheckMessage]:
     if escalate < deadline:
         return []
     return [
-        _message(deploy)(
+        _problem(
+            deploy,
+            6,
             f"BOOKING_ESCALATE_AFTER_MINUTES ({escalate:g}) is not before "
             f"BOOKING_CALLBACK_MINUTES ({deadline:g}): supervisors would hear of a request only after "
             "the promise is already broken.",
             hint="Escalate before the deadline, e.g. 10 of 15 minutes.",
-            id="clinic_site.E006" if deploy else "clinic_site.W006",
         )
     ]
 
@@ -180,7 +193,7 @@ def _deployment_checks_running() -> bool:
     deploy-only variant would report every problem twice (as a warning and as an
     error), so look for the flag on the registry's run_checks frame.
     """
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_name == "run_checks" and "include_deployment_checks" in frame.f_locals:
             return bool(frame.f_locals["include_deployment_checks"])

@@ -15,7 +15,7 @@ IMAGE_PATH = r"^(?P<path>[\w./-]+\.(?:jpe?g|png|webp|avif|gif|JPE?G|PNG|WEBP))$"
 
 @require_GET
 def media_file(request: HttpRequest, path: str) -> FileResponse:
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
     # Rendition names carry a content hash, so a stored copy never goes stale.
     response["Cache-Control"] = "public, max-age=2592000"
     return response

@@ -20,7 +20,8 @@ class _BilingualSitemap(Sitemap):
 
     def get_urls(self, page: int | str = 1, site: object = None, protocol: str | None = None) -> list[dict]:
         public = urlsplit(settings.SITE_URL)
-        return self._urls(page, public.scheme, public.netloc)
+        # The public get_urls() takes the domain from a Site object; this site has no sites framework.
+        return self._urls(page, public.scheme, public.netloc)  # type: ignore[attr-defined]
 
 
 class StaticPagesSitemap(_BilingualSitemap):

@@ -101,7 +101,9 @@ def make_renditions(instance: models.Model, field_name: str) -> dict[str, Any]:
     renditions_field = RENDITIONS_FIELD[field_name]
     field_file = getattr(instance, field_name)
     previous: dict[str, Any] = getattr(instance, renditions_field) or {}
-    storage: Storage = field_file.storage if field_file else instance._meta.get_field(field_name).storage
+    image_field = instance._meta.get_field(field_name)
+    assert isinstance(image_field, models.FileField)
+    storage: Storage = field_file.storage if field_file else image_field.storage
     if not field_file:
         renditions: dict[str, Any] = {}
     else:
@@ -110,7 +112,7 @@ def make_renditions(instance: models.Model, field_name: str) -> dict[str, Any]:
         digest = hashlib.sha256(data).hexdigest()[:12]
         if previous.get("hash") == digest and all(storage.exists(n) for n in previous.get("files", [])):
             return previous
-        upload_to = str(instance._meta.get_field(field_name).upload_to).rstrip("/")
+        upload_to = str(image_field.upload_to).rstrip("/")
         # Originals saved by the demo loader already end in a hash; do not repeat it.
         stem = re.sub(r"-[0-9a-f]{12}$", "", slugify(PurePosixPath(field_file.name).stem))[:40] or "image"
         base = f"{upload_to}/renditions/{stem}-{digest}"

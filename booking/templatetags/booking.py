@@ -21,9 +21,9 @@ def consultation_form(context: Context, treatment: object = None, doctor: object
 
 
 @register.filter
-def minutes(value: float | int | None = None) -> str:
+def minutes(value: float | str | None = None) -> str:
     """'15 минут', '0,5 минуты' / '15 minutes': the promise in words, after «в течение»."""
-    number = float(settings.BOOKING_CALLBACK_MINUTES if value in (None, "") else value)
+    number = float(settings.BOOKING_CALLBACK_MINUTES if value is None or value == "" else value)
     shown = formats.number_format(int(number) if number.is_integer() else round(number, 2))
     if translation.get_language() == "en":
         return f"{shown} minute" if number == 1 else f"{shown} minutes"

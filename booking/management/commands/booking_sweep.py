@@ -28,7 +28,9 @@ class Command(BaseCommand):
             help="Re-enqueue a due delivery only when it has waited this long (the worker's head start).",
         )
 
-    def handle(self, *args: object, loop: float | None, grace: float, **options: object) -> None:
+    def handle(
+        self, *args: object, loop: float | None, grace: float, verbosity: int, **options: object
+    ) -> None:
         stopping = False
 
         def stop(signum: int, frame: FrameType | None) -> None:
@@ -49,7 +51,7 @@ class Command(BaseCommand):
                 # A database hiccup must not stop the safety net; the next round tries again.
                 log.exception("booking sweep failed")
                 checked = enqueued = 0
-            if options["verbosity"] > 1 or not loop:
+            if verbosity > 1 or not loop:
                 self.stdout.write(f"{checked} requests checked, {enqueued} deliveries enqueued")
             if not loop or stopping:
                 return

@@ -1,5 +1,6 @@
 """Give a staff member a TOTP device and print what their authenticator app needs."""
 
+import io
 from typing import Any
 
 import segno
@@ -38,6 +39,8 @@ class Command(BaseCommand):
         self.stdout.write(uri)
         if not no_qr:
             qr = segno.make(uri, error="m")
-            qr.terminal(out=self.stdout._out, compact=True)
+            drawing = io.StringIO()
+            qr.terminal(out=drawing, compact=True)
+            self.stdout.write(drawing.getvalue(), ending="")
         admin = f"{settings.SITE_URL}/{settings.ADMIN_URL}"
         self.stdout.write(f"Then sign in at {admin} with the password and the six-digit code.")
