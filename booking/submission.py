@@ -74,7 +74,7 @@ def create_consultation_request(
         _save_with_unique_reference(request)
         RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.CREATED, at=now)
 
-        purposes = [Delivery.Purpose.NEW_REQUEST]
+        purposes: list[str] = [Delivery.Purpose.NEW_REQUEST]
         if request.email:
             purposes.append(Delivery.Purpose.CONFIRMATION)
         notifications.add_deliveries(request, purposes)

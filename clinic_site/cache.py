@@ -195,4 +195,4 @@ def with_fresh_stamp(response: HttpResponse) -> HttpResponse:
 def conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     if response.status_code != 200 or not response.has_header("ETag"):
         return response
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    return get_conditional_response(request, etag=response["ETag"], response=response) or response

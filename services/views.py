@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from clinic_site.context_processors import main_clinic
 from services import seo
@@ -16,7 +16,7 @@ def _home_crumb() -> tuple[str, str]:
     return (_("Главная"), reverse("home"))
 
 
-@require_GET
+@require_safe
 def treatment_list(request: HttpRequest) -> HttpResponse:
     categories = [
         category
@@ -42,7 +42,7 @@ def treatment_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
     treatment = get_object_or_404(
         Treatment.objects.published()
@@ -82,7 +82,7 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def doctor_list(request: HttpRequest) -> HttpResponse:
     doctors = Doctor.objects.published()
     breadcrumbs = [_home_crumb(), (_("Врачи"), reverse("services:doctors"))]
@@ -102,7 +102,7 @@ def doctor_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def doctor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     doctor = get_object_or_404(
         Doctor.objects.published().prefetch_related(
@@ -133,7 +133,7 @@ def doctor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def contacts(request: HttpRequest) -> HttpResponse:
     locations = ClinicLocation.objects.prefetch_related("extra_phones", "hours", "routes")
     breadcrumbs = [_home_crumb(), (_("Контакты"), reverse("services:contacts"))]
@@ -153,7 +153,7 @@ def contacts(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     breadcrumbs = [_home_crumb(), (_("Политика обработки персональных данных"), reverse("services:privacy"))]
     return render(

@@ -517,3 +517,31 @@ def test_a_form_posted_at_once_from_a_long_stored_page_is_sent_back_as_too_fast(
     assert "Форма отправлена слишком быстро" in at_once.content.decode()
     assert after_a_while.status_code == 302
     assert ConsultationRequest.objects.count() == 1
+
+
+def test_a_head_request_is_answered_alike_with_the_page_stored_or_not(
+    treatment: Treatment, settings: object
+) -> None:
+    before_storing = Client().head(treatment_url())
+    Client().get(treatment_url())
+    from_the_cache = Client().head(treatment_url())
+    settings.PAGE_CACHE_SECONDS = 0  # type: ignore[attr-defined]
+    without_cache = Client().head(treatment_url())
+
+    assert [before_storing.status_code, from_the_cache.status_code, without_cache.status_code] == [200] * 3
+    assert from_the_cache.content == b""
+
+
+def test_the_form_on_a_page_rendered_afresh_shows_an_edit_at_once_and_a_fresh_stamp(
+    treatment: Treatment, settings: object
+) -> None:
+    settings.PAGE_CACHE_SECONDS = 0  # type: ignore[attr-defined]
+    before = Client().get(treatment_url()).content.decode()
+    treatment.title_ru = "Радиоэмболизация микросферами"
+    treatment.save()
+    with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(seconds=1)):
+        after = Client().get(treatment_url()).content.decode()
+
+    form = re.search(r'<form class="booking-form".*?</form>', after, re.S)
+    assert form and "Радиоэмболизация микросферами" in form.group(0)
+    assert stamp_in(before) != stamp_in(after)
