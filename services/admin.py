@@ -5,7 +5,7 @@ TranslationAdmin). Its tabbed variant is not used because it loads jQuery UI
 from a third-party CDN, which the site's CSP and privacy rules forbid.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib import admin
@@ -123,7 +123,7 @@ class TreatmentAdmin(TranslationAdmin):
     search_fields = ("title_ru", "title_en", "alternate_name_ru", "alternate_name_en", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
     filter_horizontal = ("doctors",)
-    readonly_fields = ("hero_preview", "updated_at")
+    readonly_fields = ("hero_preview", "last_saved")
     inlines = (
         TreatmentStepInline,
         PreparationItemInline,
@@ -141,7 +141,7 @@ class TreatmentAdmin(TranslationAdmin):
         (_("Главное изображение"), {"fields": ("hero_image", "hero_preview", "hero_image_alt")}),
         (
             _("Для поисковых систем"),
-            {"fields": ("seo_title", "seo_description", "procedure_type", "body_location", "updated_at")},
+            {"fields": ("seo_title", "seo_description", "procedure_type", "body_location", "last_saved")},
         ),
     )
 
@@ -158,6 +158,10 @@ class TreatmentAdmin(TranslationAdmin):
     def hero_preview(self, obj: Treatment) -> SafeString | str:
         return image_preview(obj.hero_renditions)
 
+    @admin.display(description=_("последнее изменение"))
+    def last_saved(self, obj: Treatment) -> datetime | None:
+        return obj.updated_at  # under a Russian label: the model field has no verbose name
+
     def save_model(self, request: HttpRequest, obj: Treatment, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
         save_renditions_if_needed(obj, form, "hero_image")
@@ -171,17 +175,21 @@ class DoctorAdmin(TranslationAdmin):
     list_filter = ("published", "is_demo_profile")
     search_fields = ("name_ru", "name_en", "position_ru", "position_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
-    readonly_fields = ("photo_preview", "updated_at")
+    readonly_fields = ("photo_preview", "last_saved")
     fieldsets = (
         (None, {"fields": ("name", "slug", "position", "degrees", "is_demo_profile", "published", "order")}),
         (_("О враче"), {"fields": ("short_bio", "bio", "accreditations", "medical_specialty")}),
         (_("Фотография"), {"fields": ("photo", "photo_preview")}),
-        (_("Служебное"), {"fields": ("updated_at",)}),
+        (_("Служебное"), {"fields": ("last_saved",)}),
     )
 
     @admin.display(description=_("превью"))
     def photo_preview(self, obj: Doctor) -> SafeString | str:
         return image_preview(obj.photo_renditions)
+
+    @admin.display(description=_("последнее изменение"))
+    def last_saved(self, obj: Doctor) -> datetime | None:
+        return obj.updated_at  # under a Russian label: the model field has no verbose name
 
     def save_model(self, request: HttpRequest, obj: Doctor, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
