@@ -140,165 +140,34 @@ def media_root(settings: "Settings", tmp_path: "Path") -> "Path":
 
 @pytest.fixture
 def category(db: None) -> "TreatmentCategory":
-    from services.models import TreatmentCategory
+    from tests.builders import make_category
 
-    return TreatmentCategory.objects.create(
-        slug="liver-tumours", title_ru="Лечение опухолей печени", title_en="Liver tumour treatment", order=1
-    )
+    return make_category()
 
 
 @pytest.fixture
 def doctor(db: None) -> "Doctor":
-    from services.models import Doctor
+    from tests.builders import make_doctor
 
-    return Doctor.objects.create(
-        slug="lyadov",
-        name_ru="Лядов К. В.",
-        name_en="K. V. Lyadov",
-        position_ru="Руководитель центра реабилитации",
-        position_en="Head of the Rehabilitation Centre",
-        degrees_ru="Академик, профессор, доктор медицинских наук",
-        degrees_en="Academician, Professor, Doctor of Medical Sciences",
-        short_bio_ru="Представляет направление радиоэмболизации.",
-        short_bio_en="Presents the radioembolization service.",
-        bio_ru="Академик, руководитель центра реабилитации.",
-        bio_en="Academician, head of the rehabilitation centre.",
-        medical_specialty="Oncologic",
-        order=1,
-    )
+    return make_doctor()
 
 
 @pytest.fixture
 def treatment(category: "TreatmentCategory", doctor: "Doctor") -> "Treatment":
-    """Published radioembolization with one row of every inline and its doctor."""
-    from datetime import date
+    """Published radioembolization with every section, its doctor as author and reviewer."""
+    from tests.builders import make_treatment
 
-    from services.models import FAQ, FollowUpItem, PreparationItem, Reference, Treatment, TreatmentStep
-
-    treatment = Treatment.objects.create(
-        slug="radioembolization",
+    return make_treatment(
         category=category,
+        doctors=[doctor],
         title_ru="Радиоэмболизация печени",
         title_en="Liver radioembolization",
-        alternate_name_ru="TARE, SIRT",
-        alternate_name_en="TARE, SIRT",
-        summary_ru="Лечение опухолей печени микросферами с иттрием-90.",
-        summary_en="Treatment of liver tumours with yttrium-90 microspheres.",
-        what_it_is_ru="Период полураспада иттрия-90 — 64,1 часа.",
-        what_it_is_en="The half-life of yttrium-90 is 64.1 hours.",
-        who_for_ru="- гепатоцеллюлярная карцинома",
-        who_for_en="- hepatocellular carcinoma",
-        who_not_for_ru="- печёночная недостаточность",
-        who_not_for_en="- liver failure",
-        decision_ru="Решение принимает консилиум.",
-        decision_en="A tumour board decides.",
-        after_procedure_ru="Обычная жизнь через 1–2 дня.",
-        after_procedure_en="Back to normal life within 1–2 days.",
-        risks_ru="Кровотечение в месте прокола.",
-        risks_en="Bleeding where the needle went in.",
-        body_location_ru="Печень",
-        body_location_en="Liver",
-        seo_title_ru="Радиоэмболизация печени",
-        seo_title_en="Liver radioembolization",
-        seo_description_ru="Радиоэмболизация опухолей печени иттрием-90.",
-        seo_description_en="Radioembolization of liver tumours with yttrium-90.",
-        reviewer=doctor,
-        last_reviewed=date(2026, 11, 1),
-        next_review=date(2027, 11, 1),
-        published=True,
-        order=1,
     )
-    treatment.doctors.add(doctor)
-    TreatmentStep.objects.create(
-        treatment=treatment,
-        order=1,
-        title_ru="Пробный этап",
-        title_en="Mapping stage",
-        description_ru="Ангиография и расчёт дозы.",
-        description_en="Angiography and dose planning.",
-        duration_ru="2–3 часа",
-        duration_en="2–3 hours",
-    )
-    PreparationItem.objects.create(
-        treatment=treatment, order=1, text_ru="Не ешьте 6–8 часов.", text_en="Do not eat for 6–8 hours."
-    )
-    FollowUpItem.objects.create(
-        treatment=treatment,
-        order=1,
-        when_ru="Через 3 месяца",
-        when_en="At 3 months",
-        what_ru="Снимки и анализы крови.",
-        what_en="Scans and blood tests.",
-    )
-    FAQ.objects.create(
-        treatment=treatment,
-        order=1,
-        question_ru="Это больно?",
-        question_en="Does it hurt?",
-        answer_ru="Кожу обезболивают.",
-        answer_en="The skin is numbed.",
-    )
-    Reference.objects.create(
-        treatment=treatment,
-        order=1,
-        title_ru="Селективная внутренняя лучевая терапия (SIRT)",
-        title_en="Selective internal radiation therapy (SIRT)",
-        source="Cancer Research UK",
-        url="https://www.cancerresearchuk.org/",
-    )
-    return treatment
 
 
 @pytest.fixture
 def clinic(db: None) -> "ClinicLocation":
-    """The main location with its hours and one transport route."""
-    from datetime import time
-    from decimal import Decimal
+    """The main location with its legal details, hours and transport routes."""
+    from tests.builders import make_clinic
 
-    from services.models import ClinicLocation, OpeningHours, TransportRoute
-
-    clinic = ClinicLocation.objects.create(
-        name_ru="Клиника Лядова",
-        name_en="Lyadov Clinic",
-        address_ru="Московская область, г. Химки, ул. Панфилова, 21/2",
-        address_en="21/2 Panfilova St., Khimki, Moscow Region, Russia",
-        street_address_ru="ул. Панфилова, 21/2",
-        street_address_en="21/2 Panfilova St.",
-        locality_ru="Химки",
-        locality_en="Khimki",
-        region_ru="Московская область",
-        region_en="Moscow Region",
-        latitude=Decimal("55.893200"),
-        longitude=Decimal("37.410700"),
-        phone="+7 (499) 460-15-61",
-        whatsapp_url="https://wa.me/74994601561",
-        email="info@lyadov-clinic.example",
-        licence_number="Л041-01137-50/00000000 (демо)",
-        legal_name_ru="Юридическое лицо (демо)",
-        legal_name_en="Legal entity (demo)",
-        is_main=True,
-    )
-    OpeningHours.objects.create(
-        location=clinic,
-        order=1,
-        label_ru="Амбулаторное отделение",
-        label_en="Outpatient department",
-        first_day=1,
-        last_day=7,
-        opens=time(8, 0),
-        closes=time(20, 0),
-    )
-    OpeningHours.objects.create(
-        location=clinic, order=2, label_ru="Колл-центр", label_en="Call centre", around_the_clock=True
-    )
-    TransportRoute.objects.create(
-        location=clinic,
-        order=1,
-        station_ru="м. Войковская",
-        station_en="Войковская (Voykovskaya) metro",
-        routes_ru="маршрутное такси 309",
-        routes_en="minibus 309",
-        stop_ru="Бутаково",
-        stop_en="Бутаково (Butakovo)",
-    )
-    return clinic
+    return make_clinic()

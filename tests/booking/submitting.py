@@ -1,4 +1,4 @@
-"""Helpers for the booking form tests: content to refer to, a valid form, a worker run."""
+"""Helpers for the booking form tests: a valid form, a worker run (content comes from tests/builders.py)."""
 
 import time
 from collections.abc import Callable
@@ -12,40 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from booking.forms import new_form_stamp
-from services.models import ClinicLocation, Doctor, Treatment, TreatmentCategory
 
 MOSCOW = ZoneInfo("Europe/Moscow")
-
-
-def make_treatment(slug: str = "radioembolization", published: bool = True) -> Treatment:
-    category, _ = TreatmentCategory.objects.get_or_create(slug="liver", defaults={"title": "Опухоли печени"})
-    return Treatment.objects.create(
-        title="Радиоэмболизация" if slug == "radioembolization" else f"Лечение {slug}",
-        title_en="Radioembolization" if slug == "radioembolization" else f"Treatment {slug}",
-        slug=slug,
-        category=category,
-        summary="Кратко",
-        what_it_is="Что это",
-        who_for="Кому",
-        published=published,
-    )
-
-
-def make_doctor(slug: str = "lyadov", published: bool = True) -> Doctor:
-    return Doctor.objects.create(
-        name="Лядов Константин Викторович",
-        name_en="Konstantin Lyadov",
-        slug=slug,
-        position="Руководитель центра",
-        short_bio="Коротко",
-        published=published,
-    )
-
-
-def make_clinic() -> ClinicLocation:
-    return ClinicLocation.objects.create(
-        name="Клиника Лядова", address="Химки, ул. Панфилова, 21/2", phone="+7 (499) 460-15-61", is_main=True
-    )
 
 
 def form_data(**overrides: object) -> dict[str, object]:

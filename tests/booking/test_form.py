@@ -5,15 +5,8 @@ from django.urls import reverse
 
 from booking.forms import ConsultationForm
 from booking.models import ConsultationRequest
-from tests.booking.submitting import (
-    form_data,
-    make_clinic,
-    make_doctor,
-    make_treatment,
-    moscow_in,
-    request_url,
-    submit,
-)
+from tests.booking.submitting import form_data, moscow_in, request_url, submit
+from tests.builders import make_clinic, make_doctor, make_treatment
 
 pytestmark = pytest.mark.django_db
 

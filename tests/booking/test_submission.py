@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from booking.models import ConsultationRequest, Delivery, RequestEvent
-from tests.booking.submitting import make_clinic, make_doctor, make_treatment, moscow_in, run_worker, submit
+from tests.booking.submitting import moscow_in, run_worker, submit
+from tests.builders import make_clinic, make_doctor, make_treatment
 
 pytestmark = pytest.mark.django_db
 

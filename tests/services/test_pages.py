@@ -9,7 +9,7 @@ from django.utils import translation
 from clinic_site.templatetags.site_tags import minutes
 from clinic_site.views import server_error
 from services.models import ClinicLocation, Doctor, Treatment
-from tests.services.builders import make_clinic, make_doctor, make_treatment
+from tests.builders import make_treatment
 
 WARNING = {
     "ru": "Имеются противопоказания. Необходима консультация специалиста.",
@@ -20,16 +20,6 @@ WARNING = {
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings: object) -> None:
     settings.PAGE_CACHE_SECONDS = 0  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def clinic(db: None) -> ClinicLocation:
-    return make_clinic()
-
-
-@pytest.fixture
-def doctor(db: None) -> Doctor:
-    return make_doctor()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from services.models import Doctor, Treatment
-from tests.services.builders import make_category, make_clinic, make_doctor, make_treatment
+from tests.builders import make_category, make_clinic, make_doctor, make_treatment
 
 PAGES = [
     "/ru/",

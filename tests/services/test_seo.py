@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from services.models import ClinicLocation, Doctor, Treatment
-from tests.services.builders import make_clinic, make_doctor, make_treatment
+from tests.builders import make_treatment
 
 SITE = "https://clinic.example"
 
@@ -14,16 +14,6 @@ SITE = "https://clinic.example"
 def _public_address(settings: object) -> None:
     settings.SITE_URL = SITE  # type: ignore[attr-defined]
     settings.PAGE_CACHE_SECONDS = 0  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def clinic(db: None) -> ClinicLocation:
-    return make_clinic()
-
-
-@pytest.fixture
-def doctor(db: None) -> Doctor:
-    return make_doctor()
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from booking.models import ConsultationRequest
 from tests.booking.fake_servers import FakeHTTPServer
-from tests.booking.submitting import make_clinic, run_worker_until, submit
+from tests.booking.submitting import run_worker_until, submit
+from tests.builders import make_clinic
 
 NAME = '<script>alert("name")</script>Иван'
 MESSAGE = "<img src=x onerror=alert(1)> перезвоните"

@@ -16,7 +16,8 @@ from django.utils import timezone
 from booking.models import ConsultationRequest, RequestEvent
 from clinic_site.logging import JsonFormatter, RequestIdFilter, ScrubPersonalData, scrub
 from tests.booking.fake_servers import FakeHTTPServer
-from tests.booking.submitting import make_clinic, make_treatment, run_worker_until, submit
+from tests.booking.submitting import run_worker_until, submit
+from tests.builders import make_clinic, make_treatment
 
 NAME = "Жанна Секретова"
 PHONE_TYPED = "+7 916 123-45-67"

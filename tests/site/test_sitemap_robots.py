@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from services.models import Treatment
-from tests.services.builders import make_clinic, make_doctor, make_treatment
+from tests.builders import make_clinic, make_doctor, make_treatment
 
 SITE = "https://clinic.example"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

@@ -1,0 +1,194 @@
+"""The one way tests build site content: a clinic, doctors and treatments with every section,
+in Russian and English, made with the ORM (no demo loader, so each test shows its data).
+
+Each builder takes field values as keywords to override its defaults; the fixtures in
+tests/conftest.py are built with them too."""
+
+from datetime import date, time
+
+from services.models import (
+    FAQ,
+    ClinicLocation,
+    Doctor,
+    FollowUpItem,
+    OpeningHours,
+    PreparationItem,
+    Reference,
+    TransportRoute,
+    Treatment,
+    TreatmentCategory,
+    TreatmentStep,
+)
+
+
+def make_clinic(**fields: object) -> ClinicLocation:
+    values: dict[str, object] = {
+        "name_ru": "Клиника Лядова",
+        "name_en": "Lyadov Clinic",
+        "address_ru": "Московская область, г. Химки, ул. Панфилова, 21/2",
+        "address_en": "21/2 Panfilova St., Khimki, Moscow Region, Russia",
+        "street_address_ru": "ул. Панфилова, 21/2",
+        "street_address_en": "21/2 Panfilova St.",
+        "locality_ru": "Химки",
+        "locality_en": "Khimki",
+        "region_ru": "Московская область",
+        "region_en": "Moscow Region",
+        "postal_code": "141407",
+        "latitude": "55.888000",
+        "longitude": "37.430000",
+        "phone": "+7 (499) 460-15-61",
+        "whatsapp_url": "https://wa.me/74994601561",
+        "email": "info@clinic.test",
+        "licence_number": "ЛО-50-01-012345",
+        "legal_name_ru": "ООО «Клиника Лядова»",
+        "legal_name_en": "Lyadov Clinic LLC",
+        "ogrn": "1234567890123",
+        "inn": "5047000000",
+        "is_main": True,
+    }
+    clinic = ClinicLocation.objects.create(**(values | fields))
+    OpeningHours.objects.create(
+        location=clinic,
+        label_ru="Амбулаторное отделение",
+        label_en="Outpatient department",
+        first_day=1,
+        last_day=7,
+        opens=time(8),
+        closes=time(20),
+    )
+    OpeningHours.objects.create(
+        location=clinic, label_ru="Колл-центр", label_en="Call centre", order=1, around_the_clock=True
+    )
+    TransportRoute.objects.create(
+        location=clinic,
+        station_ru="Речной вокзал",
+        station_en="Rechnoy Vokzal",
+        routes_ru="автобус 443; маршрутки 176м, 662м",
+        routes_en="bus 443; minibuses 176m, 662m",
+        stop_ru="Пересечение Ленинградского шоссе и МКАД",
+        stop_en="Leningradskoye shosse at the MKAD",
+        walking_note_ru="пешком по Куркинскому шоссе",
+        walking_note_en="walk along Kurkinskoye shosse",
+    )
+    TransportRoute.objects.create(
+        location=clinic,
+        order=1,
+        station_ru="Войковская",
+        station_en="Voykovskaya",
+        routes_ru="маршрутка 309",
+        routes_en="minibus 309",
+        stop_ru="Бутаково",
+        stop_en="Butakovo",
+    )
+    return clinic
+
+
+def make_doctor(slug: str = "lyadov", order: int = 0, **fields: object) -> Doctor:
+    values: dict[str, object] = {
+        "name_ru": f"Академик К. В. Лядов {slug}",
+        "name_en": f"Academician K. V. Lyadov {slug}",
+        "position_ru": "Руководитель реабилитационного центра",
+        "position_en": "Head of the rehabilitation centre",
+        "degrees_ru": "Академик, профессор, доктор медицинских наук",
+        "degrees_en": "Academician, Professor, Doctor of Medical Sciences",
+        "accreditations_ru": "Аккредитация CIRSE\nСертификат онколога",
+        "accreditations_en": "CIRSE accreditation\nOncology certificate",
+        "short_bio_ru": "Руководит командой, которая проводит радиоэмболизацию.",
+        "short_bio_en": "Leads the team that performs radioembolization.",
+        "bio_ru": "Долгий опыт лечения опухолей печени.\n\nКонсультирует пациентов лично.",
+        "bio_en": "Long experience in treating liver tumours.\n\nSees patients in person.",
+        "medical_specialty": "Oncologic",
+    }
+    return Doctor.objects.create(slug=slug, order=order, **(values | fields))
+
+
+def make_category(slug: str = "primary", **fields: object) -> TreatmentCategory:
+    values: dict[str, object] = {"title_ru": "Первичные опухоли печени", "title_en": "Primary liver tumours"}
+    return TreatmentCategory.objects.create(slug=slug, **(values | fields))
+
+
+def make_treatment(
+    slug: str = "radioembolization",
+    category: TreatmentCategory | None = None,
+    doctors: list[Doctor] | None = None,
+    order: int = 0,
+    **fields: object,
+) -> Treatment:
+    values: dict[str, object] = {
+        "title_ru": f"Радиоэмболизация {slug}",
+        "title_en": f"Radioembolization {slug}",
+        "alternate_name_ru": "TARE, SIRT",
+        "alternate_name_en": "TARE, SIRT",
+        "summary_ru": "Микросферы с иттрием-90 облучают опухоль изнутри.",
+        "summary_en": "Microspheres carrying yttrium-90 irradiate the tumour from inside.",
+        "what_it_is_ru": "Катетер доставляет микросферы в артерию опухоли.",
+        "what_it_is_en": "A catheter delivers microspheres into the tumour's artery.",
+        "who_for_ru": "- Гепатоцеллюлярная карцинома\n- Метастазы колоректального рака",
+        "who_for_en": "- Hepatocellular carcinoma\n- Colorectal cancer metastases",
+        "who_not_for_ru": "- Печёночная недостаточность",
+        "who_not_for_en": "- Liver failure",
+        "decision_ru": "Решение принимает консилиум.",
+        "decision_en": "A tumour board decides.",
+        "after_procedure_ru": "Обычно домой через 1–2 дня.",
+        "after_procedure_en": "Usually home within 1–2 days.",
+        "risks_ru": "Кровотечение в месте прокола.",
+        "risks_en": "Bleeding at the puncture site.",
+        "procedure_type": "PercutaneousProcedure",
+        "body_location_ru": "Печень",
+        "body_location_en": "Liver",
+        "seo_title_ru": "",
+        "seo_title_en": "",
+        "last_reviewed": date(2026, 10, 1),
+        "next_review": date(2027, 10, 1),
+        "reviewer": (doctors or [None])[0],
+    }
+    treatment = Treatment.objects.create(
+        slug=slug, order=order, category=category or make_category(f"cat-{slug}"), **(values | fields)
+    )
+    if doctors:
+        treatment.doctors.set(doctors)
+    TreatmentStep.objects.create(
+        treatment=treatment,
+        order=0,
+        title_ru="Картирование",
+        title_en="Mapping",
+        description_ru="Ангиография и пробная доза.",
+        description_en="Angiography and a trial dose.",
+        duration_ru="2–3 часа",
+        duration_en="2–3 hours",
+    )
+    TreatmentStep.objects.create(
+        treatment=treatment,
+        order=1,
+        title_ru="Лечение",
+        title_en="Treatment",
+        description_ru="Введение микросфер.",
+        description_en="Delivering the microspheres.",
+        duration_ru="через 7–10 дней",
+        duration_en="7–10 days later",
+    )
+    PreparationItem.objects.create(
+        treatment=treatment, text_ru="Не есть 6–8 часов", text_en="No food for 6–8 hours"
+    )
+    FollowUpItem.objects.create(
+        treatment=treatment,
+        when_ru="Через 3 месяца",
+        when_en="At 3 months",
+        what_ru="КТ и анализы",
+        what_en="Scans and blood tests",
+    )
+    FAQ.objects.create(
+        treatment=treatment,
+        question_ru="Это больно?",
+        question_en="Does it hurt?",
+        answer_ru="Под местной анестезией.",
+        answer_en="It is done under local anaesthesia.",
+    )
+    Reference.objects.create(
+        treatment=treatment,
+        title_ru="Клинические рекомендации",
+        title_en="Clinical guidelines",
+        source="EASL 2025",
+        url="https://example.org/guidelines",
+    )
+    return treatment
