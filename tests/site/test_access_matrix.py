@@ -7,7 +7,6 @@ staff without a group see an empty admin; visitors see the site only.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
 
 import pytest
 from django.contrib import admin
@@ -16,7 +15,6 @@ from django.core.management import call_command
 from django.db.models import Model
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from booking.models import ConsultationRequest, Delivery
 from tests.site.test_external_origins import public_urls
@@ -84,16 +82,9 @@ def may_open(role: str, page: AdminPage) -> bool:
 
 
 @pytest.fixture
-def site_with_a_request(db: None) -> ConsultationRequest:
+def site_with_a_request(make_consultation: Callable[..., ConsultationRequest]) -> ConsultationRequest:
     call_command("load_demo_content", verbosity=0)
-    now = timezone.now()
-    request = ConsultationRequest.objects.create(
-        name="Пациент Тестовый",
-        phone="+79161234567",
-        consent_at=now,
-        consent_version="v1",
-        due_at=now + timedelta(minutes=15),
-    )
+    request = make_consultation(name="Пациент Тестовый", phone="+79161234567")
     Delivery.objects.create(
         request=request, channel=Delivery.Channel.EMAIL, recipient="callcentre@clinic.test"
     )

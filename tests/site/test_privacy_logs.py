@@ -16,7 +16,7 @@ from django.utils import timezone
 from booking.models import ConsultationRequest, RequestEvent
 from clinic_site.logging import JsonFormatter, RequestIdFilter, ScrubPersonalData, scrub
 from tests.booking.fake_servers import FakeHTTPServer
-from tests.booking.submitting import run_worker_until, submit
+from tests.booking.submitting import form_data, request_url, run_worker_until, submit
 from tests.builders import make_clinic, make_treatment
 
 NAME = "Жанна Секретова"
@@ -119,11 +119,7 @@ def test_the_ip_address_is_stored_only_as_a_keyed_hash(
 ) -> None:  # noqa: ANN001
     make_clinic()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("booking:request"),
-            {**_form(), "name": NAME},
-            REMOTE_ADDR="198.51.100.77",
-        )
+        client.post(request_url(), form_data(name=NAME), REMOTE_ADDR="198.51.100.77")
     request = ConsultationRequest.objects.get()
     stored = json.dumps(model_to_dict(request), default=str)
     assert "198.51.100.77" not in stored
@@ -131,12 +127,6 @@ def test_the_ip_address_is_stored_only_as_a_keyed_hash(
     import hashlib
 
     assert request.ip_hash != hashlib.sha256(b"198.51.100.77").hexdigest()  # keyed, not a plain digest
-
-
-def _form() -> dict:
-    from tests.booking.submitting import form_data
-
-    return form_data()
 
 
 @pytest.mark.django_db
