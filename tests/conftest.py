@@ -34,6 +34,8 @@ def _compiled_messages() -> None:
 
 # --- Staff: the cast of the admin's permission tests (booking-admin) --------------
 
+STAFF_PASSWORD = "a-long-test-password"
+
 
 def _staff_user(username: str, groups: tuple[str, ...] = (), **extra: object) -> "User":
     from django.apps import apps
@@ -47,7 +49,7 @@ def _staff_user(username: str, groups: tuple[str, ...] = (), **extra: object) ->
     user = get_user_model().objects.create_user(
         username=username,
         email=f"{username}@clinic.test",
-        password="a-long-test-password",
+        password=STAFF_PASSWORD,
         is_staff=True,
         **extra,
     )

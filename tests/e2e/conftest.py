@@ -12,7 +12,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.conftest import STAFF_PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -107,6 +109,15 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def sign_in(page: Page, site: str, username: str) -> None:
+    """Sign a staff member made by tests/conftest.py in to the admin through its login form."""
+    page.goto(site + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(STAFF_PASSWORD)
+    page.locator("#login-form [type=submit]").click()
+    expect(page.locator("#login-form")).to_have_count(0)
 
 
 def new_page(browser: Browser, viewport: dict[str, int], locale: str = "ru-RU") -> Page:

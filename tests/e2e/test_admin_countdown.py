@@ -8,17 +8,13 @@ from playwright.sync_api import Browser, expect
 
 from booking.models import ConsultationRequest
 from tests.conftest import _staff_user
-from tests.e2e.conftest import DESKTOP, new_page
+from tests.e2e.conftest import DESKTOP, new_page, sign_in
 
 
 def test_the_countdown_reaches_the_deadline_and_shows_overdue(browser: Browser, site: str) -> None:
     _staff_user("manager", ("Managers",))
     page = new_page(browser, DESKTOP)
-    page.goto(site + "/admin/login/")
-    page.locator("#id_username").fill("manager")
-    page.locator("#id_password").fill("a-long-test-password")
-    page.locator("#login-form [type=submit]").click()
-    expect(page.locator("#login-form")).to_have_count(0)
+    sign_in(page, site, "manager")
     # Created once signed in, so the deadline is still ahead when the list opens.
     now = timezone.now()
     ConsultationRequest.objects.create(

@@ -5,22 +5,12 @@ import re
 from datetime import timedelta
 
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from booking.models import ConsultationRequest
 from booking.submission import create_consultation_request
 from tests.conftest import _staff_user
-from tests.e2e.conftest import DESKTOP, new_page, save_screenshot
-
-PASSWORD = "a-long-test-password"
-
-
-def sign_in(page: Page, site: str, username: str) -> None:
-    page.goto(site + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    expect(page.locator("#login-form")).to_have_count(0)
+from tests.e2e.conftest import DESKTOP, new_page, save_screenshot, sign_in
 
 
 def patients_request() -> ConsultationRequest:
