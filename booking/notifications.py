@@ -72,13 +72,13 @@ def plan_deliveries(request: ConsultationRequest, purpose: str) -> list[int]:
     )
 
 
-def add_deliveries(request: ConsultationRequest, purposes: list[str]) -> None:
-    """The pending rows of a request just saved, in one INSERT (nothing can conflict yet)."""
-    Delivery.objects.bulk_create(
+def new_deliveries(request: ConsultationRequest, purposes: list[str]) -> list[Delivery]:
+    """The pending rows for a request about to be saved (nothing can conflict yet)."""
+    return [
         Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300])
         for purpose in purposes
         for channel, recipient in recipients(request, purpose)
-    )
+    ]
 
 
 def due_deliveries(request_id: int, now: datetime) -> list[int]:
