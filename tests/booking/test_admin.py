@@ -405,3 +405,65 @@ def test_the_delivery_log_shows_failures_to_supervisors(supervisor, login, make_
     delivery = Delivery.objects.get()
     assert client.get(reverse("admin:booking_delivery_change", args=[delivery.pk])).status_code == 200
     assert client.post(reverse("admin:booking_delivery_change", args=[delivery.pk]), {}).status_code == 403
+
+
+def test_a_manager_without_a_language_preference_gets_the_console_in_russian(
+    manager, login, make_consultation
+):
+    make_consultation()
+    client = login(manager)
+
+    default = client.get(CHANGELIST).content.decode()
+    russian_browser = client.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9").content.decode()
+    english_browser = client.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+
+    assert '<html lang="ru"' in default and "<h1>Заявки на консультацию</h1>" in default
+    assert "<h1>Заявки на консультацию</h1>" in russian_browser
+    assert '<html lang="en"' in english_browser and "<h1>Consultation requests</h1>" in english_browser
+
+
+def test_list_and_page_headings_name_the_model_instead_of_django_ungrammatical_russian(
+    manager, login, make_consultation
+):
+    consultation = make_consultation()
+    client = login(manager)
+
+    for url in (CHANGELIST, change_url(consultation)):
+        html = client.get(url).content.decode()
+        assert "Выберите заявка" not in html and "Изменить заявка" not in html, url
+    assert "<h1>Заявка на консультацию</h1>" in client.get(change_url(consultation)).content.decode()
+
+
+def test_the_delivery_log_speaks_russian_in_its_headings_filters_and_details(
+    supervisor, login, make_consultation
+):
+    consultation = make_consultation()
+    delivery = Delivery.objects.create(
+        request=consultation, channel=Delivery.Channel.EMAIL, recipient="desk@clinic.test", attempts=1
+    )
+    client = login(supervisor)
+
+    listing = client.get(reverse("admin:booking_delivery_changelist")).content.decode()
+    details = client.get(reverse("admin:booking_delivery_change", args=[delivery.pk])).content.decode()
+
+    for english in ("Created at", "Recipient", "Attempts", "By status", "By channel", "Next attempt at"):
+        assert english not in listing and english not in details, english
+    for russian in ("Создано", "Кому", "Попыток", "состояние", "канал"):
+        assert russian in listing, russian
+    assert "Следующая попытка" in details and ">None<" not in details
+
+
+def test_every_admin_page_loads_the_site_overrides_and_no_inline_style(supervisor, login, make_consultation):
+    consultation = make_consultation()
+    client = login(supervisor)
+    # The delivery log has no actions: Django's list would add an inline <style> the CSP blocks.
+    for url in (
+        reverse("admin:index"),
+        reverse("admin:booking_delivery_changelist"),
+        CHANGELIST,
+        change_url(consultation),
+        reverse("admin:password_change"),
+    ):
+        html = client.get(url).content.decode()
+        assert re.search(r'<link rel="stylesheet" href="/static/css/admin-site\.[0-9a-f]+\.css">', html), url
+        assert "<style" not in html, url
