@@ -4,7 +4,11 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Sync workers: the pages are quick and cached, slow work runs in the task worker.
+# Sync workers: the pages are quick and cached, slow work runs in the task worker. gthread
+# (GUNICORN_THREADS=4, 3 workers) was tried with make bench on the 2-core machine, 2026-11-27: about
+# the same CPU per request, and a p99 no better and mostly worse (form POST steady: 1.2-1.4 s
+# against 0.57-0.65 s on the same busy machine). The work is CPU-bound Python: a worker's threads
+# take turns on the GIL, so a request can wait behind its siblings while another core is idle.
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 9)))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 30
