@@ -42,7 +42,7 @@ SUBMITTED_FIELDS = (
     "message",
     "call_now",
     "preferred_time",
-    "language",
+    "page_language",
     "source_page",
     "consent",
     "created_at",
@@ -177,6 +177,12 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("Телефон"))
     def phone_display(self, obj: ConsultationRequest) -> SafeString | str:
         return display.phone_link(obj)
+
+    @admin.display(description=gettext_lazy("Язык страницы"))
+    def page_language(self, obj: ConsultationRequest) -> str:
+        # "Русский" or "English" rather than the code: the manager may answer in that language.
+        names = dict(settings.LANGUAGES)
+        return str(names.get(obj.language, obj.language))
 
     @admin.display(description=gettext_lazy("Согласие на обработку данных"))
     def consent(self, obj: ConsultationRequest) -> str:

@@ -467,3 +467,11 @@ def test_every_admin_page_loads_the_site_overrides_and_no_inline_style(superviso
         html = client.get(url).content.decode()
         assert re.search(r'<link rel="stylesheet" href="/static/css/admin-site\.[0-9a-f]+\.css">', html), url
         assert "<style" not in html, url
+
+
+def test_the_request_page_names_the_language_the_patient_used(manager, login, make_consultation):
+    consultation = make_consultation(language="en")
+
+    html = login(manager).get(change_url(consultation)).content.decode()
+
+    assert "Язык страницы" in html and "English" in html
