@@ -474,4 +474,4 @@ def test_the_request_page_names_the_language_the_patient_used(manager, login, ma
 
     html = login(manager).get(change_url(consultation)).content.decode()
 
-    assert "Язык страницы" in html and "English" in html
+    assert "Язык страницы" in html and "Английский" in html
