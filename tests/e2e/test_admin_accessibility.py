@@ -6,12 +6,12 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from booking.models import ConsultationRequest, Delivery
 from services.models import Doctor, Treatment
 from tests.conftest import _staff_user
-from tests.e2e.conftest import DESKTOP, axe_report, new_page
+from tests.e2e.conftest import DESKTOP, axe_report, new_page, sign_in
 
 
 def signed_in(browser: Browser, site: str, username: str, locale: str) -> tuple[Page, list[str]]:
@@ -24,11 +24,7 @@ def signed_in(browser: Browser, site: str, username: str, locale: str) -> tuple[
             errors.append(message.text)
 
     page.on("console", keep_error)
-    page.goto(site + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill("a-long-test-password")
-    page.locator("#login-form [type=submit]").click()
-    expect(page.locator("#login-form")).to_have_count(0)
+    sign_in(page, site, username)
     return page, errors
 
 
