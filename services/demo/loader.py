@@ -45,7 +45,7 @@ def translated(data: dict[str, Any], *names: str) -> dict[str, str]:
 @transaction.atomic
 def load_demo_content() -> None:
     category = load_category()
-    doctors = {data["slug"]: load_doctor(data) for data in DOCTORS}
+    doctors = {str(data["slug"]): load_doctor(data) for data in DOCTORS}
     radio = radioembolization_rows
     load_treatment(
         radioembolization.RADIOEMBOLIZATION,
@@ -179,7 +179,7 @@ def load_clinic() -> ClinicLocation:
 
 def replace_rows(
     related: models.Manager,
-    model: type[models.Model],
+    model: type[Any],
     parent_field: str,
     rows: list[dict[str, Any]],
     translated_fields: tuple[str, ...],
@@ -201,6 +201,7 @@ def attach_picture(instance: Doctor | Treatment, field_name: str, drawn: bytes, 
     data = cleaned.read()
     digest = hashlib.sha256(data).hexdigest()[:12]
     field = instance._meta.get_field(field_name)
+    assert isinstance(field, models.FileField)
     wanted = f"{str(field.upload_to).rstrip('/')}/{stem}-{digest}.jpg"
     current = getattr(instance, field_name)
     if current.name != wanted:

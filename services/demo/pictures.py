@@ -55,13 +55,16 @@ def hero(seed: int, palette_name: str) -> bytes:
         (x1, y1), (x2, y2) = path[index], path[index + 1]
         for step in range(4):
             t = step / 4
-            x, y = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
-            draw.ellipse(_circle((x, y, 9)), fill=(*beads, 255))
+            bead = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t, 9.0)
+            draw.ellipse(_circle(bead), fill=(*beads, 255))
     for _ in range(40):
         angle, distance = rng.uniform(0, 6.283), rng.uniform(0, tumour[2] * 0.9)
-        x = tumour[0] + distance * math.cos(angle)
-        y = tumour[1] + distance * math.sin(angle)
-        draw.ellipse(_circle((x, y, rng.randint(5, 9))), fill=(*beads, 255))
+        spot = (
+            tumour[0] + distance * math.cos(angle),
+            tumour[1] + distance * math.sin(angle),
+            rng.randint(5, 9),
+        )
+        draw.ellipse(_circle(spot), fill=(*beads, 255))
     layer = layer.filter(ImageFilter.GaussianBlur(1.5))
     image.paste(layer, mask=layer.getchannel("A"))
     return _jpeg(image)
