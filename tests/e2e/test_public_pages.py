@@ -17,6 +17,18 @@ STYLESHEETS_LOADED = """
         (link) => link.sheet !== null && link.sheet.cssRules.length > 0
     ) && document.styleSheets.length > 0
 """
+SPILLING = """
+    [...document.querySelectorAll(':is(h1, h2, h3, .badge):not(.visually-hidden)')].filter((heading) => {
+        const box = heading.closest('.card, .panel, .cta-band, .wrap');
+        if (!box) return false;
+        const style = getComputedStyle(box);
+        const limit = box.getBoundingClientRect().right - parseFloat(style.paddingRight)
+            - parseFloat(style.borderRightWidth);
+        const text = document.createRange();
+        text.selectNodeContents(heading);
+        return text.getBoundingClientRect().right > limit + 1 || heading.scrollWidth > heading.clientWidth + 1;
+    }).map((heading) => `${heading.tagName.toLowerCase()}: ${heading.textContent.trim().slice(0, 40)}`)
+"""
 WARNING = {"ru": "Имеются противопоказания", "en": "contraindications"}
 
 
@@ -53,6 +65,9 @@ def problems_on(page: Page, site: str, path: str, status: int, language: str) ->
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     if overflow > 0:
         found.append(f"scrolls sideways by {overflow}px")
+    # A long Russian word ("интервенционный") must wrap inside its card or heading, not run past it.
+    for spill in page.evaluate(SPILLING):
+        found.append(f"runs out of its box: {spill}")
     warning = page.get_by_text(WARNING[language], exact=False)
     if warning.count() == 0 or not warning.first.is_visible():
         found.append(f"the warning {WARNING[language]!r} is not visible")
