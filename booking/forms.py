@@ -1,4 +1,5 @@
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -145,7 +146,7 @@ class ConsultationForm(forms.Form):
     stamp = forms.CharField(required=False, widget=forms.HiddenInput)
     source = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = format_html(
             '{} <a href="{}">{}</a>',
@@ -166,8 +167,9 @@ class ConsultationForm(forms.Form):
             raise forms.ValidationError(_("Напишите имя буквами."))
         return name
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()  # Django's Form.clean() only hands back self.cleaned_data
+        cleaned = self.cleaned_data
         if cleaned.get("when") == self.WHEN_LATER:
             cleaned["preferred_at"] = self._preferred_moment(cleaned)
         else:
@@ -181,7 +183,7 @@ class ConsultationForm(forms.Form):
     def seconds_to_fill(self) -> float | None:
         return seconds_since_stamp(str(self.data.get("stamp", "")))
 
-    def _preferred_moment(self, cleaned: dict) -> datetime | None:
+    def _preferred_moment(self, cleaned: dict[str, Any]) -> datetime | None:
         day: date | None = cleaned.get("preferred_date")
         at: time | None = cleaned.get("preferred_time")
         if day is None and "preferred_date" not in self.errors:

@@ -21,7 +21,7 @@ SUPERVISORS_GROUP = "Supervisors"
 RETRY_CAP = timedelta(minutes=10)
 # While one worker sends, nobody else may pick the same row; longer than any send can take.
 CLAIM = timedelta(seconds=60)
-STAFF_PURPOSES = {
+STAFF_PURPOSES: dict[str, str] = {
     Delivery.Purpose.NEW_REQUEST: MANAGERS_GROUP,
     Delivery.Purpose.ESCALATION: SUPERVISORS_GROUP,
     Delivery.Purpose.OVERDUE: SUPERVISORS_GROUP,
@@ -50,7 +50,9 @@ def recipients(request: ConsultationRequest, purpose: str) -> list[tuple[str, st
     """(channel, recipient) pairs for one purpose, from the group and the settings of now."""
     if purpose == Delivery.Purpose.CONFIRMATION:
         return [(Delivery.Channel.EMAIL, request.email)] if request.email else []
-    pairs = [(Delivery.Channel.EMAIL, address) for address in staff_email_recipients(purpose)]
+    pairs: list[tuple[str, str]] = [
+        (Delivery.Channel.EMAIL, address) for address in staff_email_recipients(purpose)
+    ]
     if settings.TELEGRAM_BOT_TOKEN and settings.TELEGRAM_CHAT_ID:
         pairs.append((Delivery.Channel.TELEGRAM, settings.TELEGRAM_CHAT_ID))
     if settings.BOOKING_WEBHOOK_URL and settings.BOOKING_WEBHOOK_SECRET:
@@ -123,10 +125,10 @@ def _record_failure(delivery: Delivery, exc: Exception, now: datetime) -> dateti
     delivery.attempts += 1
     delivery.last_error = describe_error(exc)
     max_age = timedelta(hours=settings.BOOKING_DELIVERY_MAX_AGE_HOURS)
-    retry_at: datetime | None = now + retry_delay(delivery.attempts)
-    if retry_at - delivery.created_at > max_age:
+    retry_at = now + retry_delay(delivery.attempts)
+    gave_up = retry_at - delivery.created_at > max_age
+    if gave_up:
         delivery.status = Delivery.Status.FAILED
-        retry_at = None
     else:
         delivery.next_attempt_at = retry_at
     delivery.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
@@ -136,9 +138,9 @@ def _record_failure(delivery: Delivery, exc: Exception, now: datetime) -> dateti
         delivery.channel,
         delivery.attempts,
         delivery.last_error,
-        "gave up" if retry_at is None else "will retry",
+        "gave up" if gave_up else "will retry",
     )
-    return retry_at
+    return None if gave_up else retry_at
 
 
 def describe_error(exc: BaseException) -> str:

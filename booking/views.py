@@ -1,4 +1,5 @@
 import re
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from services.models import Doctor, Treatment
 THANKS_SALT = "booking-thanks"
 THANKS_MAX_AGE = 60 * 60 * 24 * 7
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
+# A page the form can be opened from: a treatment or a doctor, given back as the same type.
+PublishedPage = TypeVar("PublishedPage", Treatment, Doctor)
 
 
 # The form is embedded in public pages that are cached for every anonymous visitor, so it
@@ -31,11 +34,9 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 def request_consultation(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return never_cache(_submit)(request)
-    form = form_for_page(
-        _published(Treatment, request.GET.get("treatment")),
-        _published(Doctor, request.GET.get("doctor")),
-        request.path,
-    )
+    treatment = _published(Treatment, request.GET.get("treatment"))
+    doctor = _published(Doctor, request.GET.get("doctor"))
+    form = form_for_page(treatment, doctor, request.path)
     return render(request, "booking/request.html", {"booking_form": form})
 
 
@@ -100,7 +101,7 @@ def thanks_token(submission: Submission) -> str:
     )
 
 
-def _published(model: type[Treatment] | type[Doctor], slug: str | None) -> Treatment | Doctor | None:
+def _published(model: type[PublishedPage], slug: str | None) -> PublishedPage | None:
     if not slug or not SLUG.fullmatch(slug):
         return None
     return model.objects.published().filter(slug=slug).first()
