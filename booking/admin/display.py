@@ -1,6 +1,6 @@
 """How a request's fields look in the admin: phone, countdown, badges."""
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -10,7 +10,7 @@ from booking.admin.countdown import time_left
 from booking.models import ConsultationRequest
 
 
-def staff_name(user: AbstractBaseUser | None) -> str:
+def staff_name(user: User | None) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()

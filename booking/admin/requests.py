@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, ForeignKey, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import OrderBy
@@ -53,6 +54,13 @@ TIMES_FIELDS = ("first_contact_at", "escalated_at", "overdue_at", "closed_at", "
 
 class CallAttemptForm(forms.Form):
     outcome = forms.ChoiceField(choices=workflow.CallOutcome.choices)
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    """Managers listed by the name colleagues know them by."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return display.staff_name(obj)
 
 
 class NoteForm(forms.Form):
@@ -108,7 +116,8 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
 
     # --- the list --------------------------------------------------------
 
-    def get_ordering(self, request: HttpRequest) -> tuple[OrderBy | str, ...]:
+    # Django orders by expressions too; django-stubs types get_ordering() as strings only.
+    def get_ordering(self, request: HttpRequest) -> tuple[OrderBy | str, ...]:  # type: ignore[override]
         # Open requests first, the nearest deadline on top; handled ones newest first.
         waiting = Q(status__in=ConsultationRequest.OPEN_STATUSES)
         open_first = Case(When(waiting, then=Value(0)), default=Value(1), output_field=IntegerField())
@@ -149,7 +158,8 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Взять себе"), permissions=["change"])
     def claim_selected(self, request: HttpRequest, queryset: QuerySet[ConsultationRequest]) -> None:
-        claimed = sum(workflow.claim(consultation, request.user) for consultation in queryset)
+        manager = staff_user(request)
+        claimed = sum(workflow.claim(consultation, manager) for consultation in queryset)
         skipped = queryset.count() - claimed
         if claimed:
             self.message_user(request, _("Взято заявок: {count}.").format(count=claimed))
@@ -160,7 +170,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Скачать CSV"), permissions=["view"])
     def export_selected(self, request: HttpRequest, queryset: QuerySet[ConsultationRequest]) -> HttpResponse:
-        return export_requests(queryset, request.user)
+        return export_requests(queryset, staff_user(request))
 
     def export_filtered_view(self, request: HttpRequest) -> HttpResponse:
         """CSV of the list as filtered and searched (the query string of the list)."""
@@ -170,7 +180,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             changelist = self.get_changelist_instance(request)
         except IncorrectLookupParameters:
             return HttpResponseRedirect(reverse("admin:booking_consultationrequest_changelist") + "?e=1")
-        return export_requests(changelist.get_queryset(request), request.user)
+        return export_requests(changelist.get_queryset(request), staff_user(request))
 
     # --- the change page ---------------------------------------------------
 
@@ -195,7 +205,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         consultation = self.get_object(request, unquote(object_id))
         if consultation is not None and self.has_view_permission(request, consultation):
             if request.method == "GET":
-                workflow.record_view(consultation, request.user)
+                workflow.record_view(consultation, staff_user(request))
             extra_context = {**(extra_context or {}), **self._handling_context(request, consultation)}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -229,9 +239,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
                 .distinct()
                 .order_by("first_name", "last_name", "username")
             )
-            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-            field.label_from_instance = display.staff_name
-            return field
+            kwargs["form_class"] = StaffChoiceField
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(
@@ -245,11 +253,11 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             previous_user = (
                 get_user_model()._default_manager.filter(pk=previous).first() if previous else None
             )
-            workflow.record_assignment(obj, request.user, previous_user)
+            workflow.record_assignment(obj, staff_user(request), previous_user)
         if "status" in form.changed_data:
             new_status = obj.status
             obj.status = form.initial["status"]
-            workflow.change_status(obj, new_status, request.user)
+            workflow.change_status(obj, new_status, staff_user(request))
 
     # --- buttons on the change page: claim, call attempt, note -------------
 
@@ -275,22 +283,23 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     @staticmethod
     def _handle(request: HttpRequest, consultation: ConsultationRequest) -> None:
         action = request.POST.get("action")
+        manager = staff_user(request)
         if action == "claim":
-            if workflow.claim(consultation, request.user):
+            if workflow.claim(consultation, manager):
                 messages.success(request, _("Заявка ваша."))
             else:
                 messages.warning(request, _("Заявку уже взял другой менеджер."))
             return
         if action == "call":
-            form = CallAttemptForm(request.POST)
-            if form.is_valid():
-                workflow.record_call_attempt(consultation, form.cleaned_data["outcome"], request.user)
+            call_form = CallAttemptForm(request.POST)
+            if call_form.is_valid():
+                workflow.record_call_attempt(consultation, call_form.cleaned_data["outcome"], manager)
                 messages.success(request, _("Звонок записан."))
                 return
         if action == "note":
-            form = NoteForm(request.POST)
-            if form.is_valid():
-                workflow.add_note(consultation, form.cleaned_data["text"], request.user)
+            note_form = NoteForm(request.POST)
+            if note_form.is_valid():
+                workflow.add_note(consultation, note_form.cleaned_data["text"], manager)
                 messages.success(request, _("Заметка добавлена."))
                 return
         messages.error(request, _("Не получилось: проверьте, что выбрано или написано."))
@@ -306,6 +315,13 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(
             reverse("admin:booking_consultationrequest_change", args=[consultation.pk])
         )
+
+
+def staff_user(request: HttpRequest) -> User:
+    """The signed-in staff member; the admin site lets no anonymous visitor this far."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
 
 
 def _phone_and_reference_matches(term: str) -> Q | None:

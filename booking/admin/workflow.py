@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -30,7 +30,7 @@ class CallOutcome(models.TextChoices):
 def record_event(
     consultation: ConsultationRequest,
     kind: str,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     text: str = "",
     at: datetime | None = None,
 ) -> RequestEvent:
@@ -39,7 +39,7 @@ def record_event(
     )
 
 
-def claim(consultation: ConsultationRequest, manager: AbstractBaseUser) -> bool:
+def claim(consultation: ConsultationRequest, manager: User) -> bool:
     """Assign to `manager` unless another manager has it already; False then."""
     with transaction.atomic():
         # A conditional UPDATE: of two managers clicking at once, one wins.
@@ -57,15 +57,13 @@ def claim(consultation: ConsultationRequest, manager: AbstractBaseUser) -> bool:
     return True
 
 
-def record_assignment(
-    consultation: ConsultationRequest, actor: AbstractBaseUser, previous: AbstractBaseUser | None
-) -> None:
+def record_assignment(consultation: ConsultationRequest, actor: User, previous: User | None) -> None:
     """Log an assignment made in the form; the form has already saved it."""
     text = f"{_name(previous)} → {_name(consultation.assigned_to)}"
     record_event(consultation, Kind.CLAIMED, actor, text)
 
 
-def _name(user: AbstractBaseUser | None) -> str:
+def _name(user: User | None) -> str:
     if user is None:
         return "—"
     return user.get_full_name() or user.get_username()
@@ -74,7 +72,7 @@ def _name(user: AbstractBaseUser | None) -> str:
 def change_status(
     consultation: ConsultationRequest,
     status: str,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     now: datetime | None = None,
 ) -> None:
     old = consultation.status
@@ -96,7 +94,7 @@ def change_status(
 def record_call_attempt(
     consultation: ConsultationRequest,
     outcome: str,
-    actor: AbstractBaseUser,
+    actor: User,
     now: datetime | None = None,
 ) -> None:
     now = now or timezone.now()
@@ -111,13 +109,11 @@ def record_call_attempt(
             change_status(consultation, Status.CONTACTED, actor, now=now)
 
 
-def add_note(consultation: ConsultationRequest, text: str, actor: AbstractBaseUser) -> None:
+def add_note(consultation: ConsultationRequest, text: str, actor: User) -> None:
     record_event(consultation, Kind.NOTE, actor, text.strip())
 
 
-def record_view(
-    consultation: ConsultationRequest, viewer: AbstractBaseUser, now: datetime | None = None
-) -> bool:
+def record_view(consultation: ConsultationRequest, viewer: User, now: datetime | None = None) -> bool:
     """Note who opened the request, at most once per viewer every few minutes."""
     now = now or timezone.now()
     recently = RequestEvent.objects.filter(
