@@ -33,12 +33,10 @@ test: setup ## Run the whole test suite (SQLite unless DATABASE_URL says otherwi
 test-postgres: setup ## Run the test suite on PostgreSQL ($(POSTGRES_TEST_URL))
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(MAKE) test
 
-lint: setup ## Ruff lint and format check
+lint: setup ## Ruff lint and format check, mypy with django-stubs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-# mypy with django-stubs: turn on once booking/forms.py, booking/notifications.py, booking/views.py,
-# booking/admin/ and services/demo/ are clean (`DJANGO_SECRET_KEY=x .venv/bin/mypy clinic_site services booking`).
-#	DJANGO_SECRET_KEY=lint $(BIN)/mypy clinic_site services booking
+	DJANGO_SECRET_KEY=lint $(BIN)/mypy clinic_site services booking
 
 ci: lint ## What CI runs: lint, then the tests on SQLite and on PostgreSQL
 	$(MAKE) test
