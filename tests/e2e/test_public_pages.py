@@ -26,7 +26,8 @@ SPILLING = """
             - parseFloat(style.borderRightWidth);
         const text = document.createRange();
         text.selectNodeContents(heading);
-        return text.getBoundingClientRect().right > limit + 1 || heading.scrollWidth > heading.clientWidth + 1;
+        return text.getBoundingClientRect().right > limit + 1
+            || heading.scrollWidth > heading.clientWidth + 1;
     }).map((heading) => `${heading.tagName.toLowerCase()}: ${heading.textContent.trim().slice(0, 40)}`)
 """
 WARNING = {"ru": "Имеются противопоказания", "en": "contraindications"}
