@@ -28,66 +28,24 @@ from services.models import (
     TreatmentCategory,
     TreatmentStep,
 )
+from tests.builders import make_clinic, make_doctor, make_treatment
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def clinic() -> ClinicLocation:
-    location = ClinicLocation.objects.create(
-        name_ru="Клиника Лядова",
-        name_en="Lyadov Clinic",
-        address_ru="Химки, ул. Панфилова, 21/2",
-        address_en="21/2 Panfilova St., Khimki",
-        phone="+7 (499) 460-15-61",
-    )
-    OpeningHours.objects.create(
-        location=location, label_ru="Колл-центр", label_en="Call centre", around_the_clock=True
-    )
-    TransportRoute.objects.create(
-        location=location,
-        station_ru="Речной вокзал",
-        station_en="Rechnoy Vokzal",
-        routes="344",
-        stop_ru="Панфилова",
-    )
-    return location
+    return make_clinic()
 
 
 @pytest.fixture
 def doctor() -> Doctor:
-    return Doctor.objects.create(
-        name_ru="Иван Петров",
-        name_en="Ivan Petrov",
-        slug="petrov",
-        position_ru="Хирург",
-        position_en="Surgeon",
-        short_bio_ru="Хирург-онколог.",
-        short_bio_en="Surgical oncologist.",
-    )
+    return make_doctor(slug="petrov", name_ru="Иван Петров", name_en="Ivan Petrov")
 
 
 @pytest.fixture
 def treatment(clinic: ClinicLocation, doctor: Doctor) -> Treatment:
-    category = TreatmentCategory.objects.create(
-        title_ru="Первичные опухоли печени", title_en="Primary liver tumours", slug="primary"
-    )
-    treatment = Treatment.objects.create(
-        title_ru="Радиоэмболизация",
-        title_en="Radioembolization",
-        slug="radioembolization",
-        category=category,
-        summary_ru="Лечение изнутри сосудов.",
-        summary_en="Treatment from inside the vessels.",
-        what_it_is_ru="Метод.",
-        what_it_is_en="A method.",
-        who_for_ru="Пациентам.",
-        who_for_en="Patients.",
-    )
-    treatment.doctors.add(doctor)
-    TreatmentStep.objects.create(treatment=treatment, title_ru="Обследование", description_ru="КТ.")
-    FAQ.objects.create(treatment=treatment, question_ru="Больно ли это?", answer_ru="Нет.")
-    return treatment
+    return make_treatment(doctors=[doctor])
 
 
 def treatment_url(language: str = "ru") -> str:
@@ -221,7 +179,7 @@ def test_an_edit_shows_on_the_next_visit(treatment: Treatment, edit: Callable[[T
 )
 def test_contacts_show_edited_rows_at_once(clinic: ClinicLocation, model: type, field: str, url: str) -> None:
     Client().get(url)
-    row = model.objects.get()
+    row = model.objects.first()
     setattr(row, field, "Новая строка")
     row.save()
     assert "Новая строка" in Client().get(url).content.decode()
