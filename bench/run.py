@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
@@ -36,7 +37,7 @@ sys.path.insert(0, str(BASE))
 from bench.post_load import PostResults, form_body, form_stamp, post_once, post_under_load  # noqa: E402
 from bench.smtp_sink import smtp_sink  # noqa: E402
 from bench.weight import page_weight  # noqa: E402
-from bench.wrk import Throughput, run_wrk  # noqa: E402
+from bench.wrk import PostRun, Throughput, run_wrk, run_wrk_posts  # noqa: E402
 
 RESULTS = BASE / "bench-results"
 PYTHON = str(BASE / ".venv" / "bin" / "python")
@@ -48,15 +49,22 @@ PAGES = {
     "contacts": "/ru/contacts/",
 }
 POST_CLIENTS = 32
-POST_PER_CLIENT = 10
 POST_BURSTS = 5
+# How long the worker may take to send the notifications of the POST runs before the
+# submit → notification measurement starts on an empty queue.
+DRAIN_SECONDS = 300
 NOTIFICATION_SAMPLES = 20
 STAMP_VALUE = re.compile(rb'(?<=name="stamp" value=")[^"]*')
 REFERENCE = re.compile(r"\b[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}\b")
-TEST_PHONES = "+79995"  # the block post_load.py numbers come from
-# Numbers of its own for each run: on a kept database (DATABASE_URL) the previous run's
-# requests would otherwise count as duplicates of this one's.
-RUN_OFFSET = random.randrange(1000) * 1000
+# Phone numbers +7 999 NNN-NN-NN in blocks by their first digit: 5 for the steady POST run
+# (wrk's two threads 500,000 apart), 6 for the notification samples, 7 for the bursts. Each
+# run starts at a random place in its block: on a kept database (DATABASE_URL) the previous
+# run's requests would otherwise count as duplicates of this one's.
+RUN_OFFSET = random.randrange(400) * 1000
+STEADY_FIRST = 5_000_000 + RUN_OFFSET
+NOTIFICATION_FIRST = 6_000_000 + RUN_OFFSET
+BURST_FIRST = 7_000_000 + RUN_OFFSET
+RUN_PHONES = ("+79995", "+79996", "+79997")
 
 
 def main() -> None:
@@ -97,14 +105,14 @@ def main() -> None:
         if "--only-post" in sys.argv:
             # A quick look at the form POST alone, while working on it; nothing is written.
             worker = running.enter_context(process("worker", worker_argv, env))
-            print("\n".join(post_lines(measure_posts(site, env, groups[site], worker.pid))))
+            print("\n".join(post_lines(measure_posts(site, env, seconds, groups[site], worker.pid))))
             return
         print(f"Measuring pages, {seconds} s per URL and server…", flush=True)
         pages = measure_pages(site, uncached, ceiling, nginx, seconds, groups)
         weights = measure_weights(site)
         worker = running.enter_context(process("worker", worker_argv, env))
         print("Measuring the form POST…", flush=True)
-        posts = measure_posts(site, env, groups[site], worker.pid)
+        posts = measure_posts(site, env, seconds, groups[site], worker.pid)
         print("Measuring submit → first notification…", flush=True)
         notifications = measure_notifications(site, sink)
 
@@ -307,42 +315,52 @@ def measure_weights(port: int) -> dict[str, object]:
     return {path: page_weight(f"http://127.0.0.1:{port}{path}") for path in paths}
 
 
-def measure_posts(port: int, env: dict[str, str], site_group: int, worker_group: int) -> dict[str, object]:
+def measure_posts(
+    port: int, env: dict[str, str], seconds: int, site_group: int, worker_group: int
+) -> dict[str, object]:
     """Two ways to be 32 clients: each sends its next form as soon as the last one is answered
-    (steady), or all 32 press "send" at the same moment, a few times over (bursts)."""
+    (steady, wrk), or all 32 press "send" at the same moment, a few times over (bursts)."""
     stamp = form_stamp(get(port, "/ru/consultation/").decode())
-    before = stored_requests(env)
+    before_phone, after_phone = form_body("PHONE", stamp).decode().split("PHONE")
     cpu_before = cpu_seconds(site_group), cpu_seconds(worker_group)
-    steady = post_under_load(
-        port, "/ru/consultation/", stamp, POST_CLIENTS, POST_PER_CLIENT, first=RUN_OFFSET
+    since = datetime.now(UTC).isoformat()
+    steady = run_wrk_posts(
+        f"http://127.0.0.1:{port}/ru/consultation/",
+        seconds,
+        (before_phone, after_phone),
+        STEADY_FIRST,
+        connections=POST_CLIENTS,
     )
     site_cpu = cpu_seconds(site_group) - cpu_before[0]
     bursts = PostResults()
     for burst in range(POST_BURSTS):
         time.sleep(1)
-        first = RUN_OFFSET + POST_CLIENTS * POST_PER_CLIENT + burst * POST_CLIENTS
+        first = BURST_FIRST + burst * POST_CLIENTS
         post_under_load(port, "/ru/consultation/", stamp, POST_CLIENTS, 1, first=first, results=bursts)
-    time.sleep(3)  # let the worker send the notifications these requests queued
+    stored = stored_requests(env, since, steady.redirects, bursts.accepted_phones)
     worker_cpu = cpu_seconds(worker_group) - cpu_before[1]
-    after = stored_requests(env)
-    count = max(len(steady.latencies_ms), 1)
     return {
         "runs": {"steady": steady, "bursts": bursts},
-        "rows": after["rows"] - before["rows"],
-        "distinct": after["distinct"] - before["distinct"],
-        "site_cpu_ms": 1000 * site_cpu / count,
-        "worker_cpu_ms": 1000 * worker_cpu / (count + len(bursts.latencies_ms)),
+        "stored": stored,
+        "site_cpu_ms": 1000 * site_cpu / max(steady.requests, 1),
+        "worker_cpu_ms": 1000 * worker_cpu / max(stored["rows"], 1),
     }
 
 
-def stored_requests(env: dict[str, str]) -> dict[str, int]:
-    script = (
-        "import json; from booking.models import ConsultationRequest as R; "
-        f"q = R.objects.filter(phone__startswith='{TEST_PHONES}'); "
-        "print(json.dumps({'rows': q.count(), 'distinct': q.values('phone').distinct().count()}))"
-    )
+def stored_requests(
+    env: dict[str, str], since: str, redirects: list[str], phones: list[str]
+) -> dict[str, Any]:
+    """Waits for the worker to send the runs' notifications, then checks what was stored."""
+    asked = {
+        "redirects": redirects,
+        "phones": phones,
+        "prefixes": RUN_PHONES,
+        "since": since,
+        "drain_seconds": DRAIN_SECONDS,
+    }
     output = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script],
+        [PYTHON, "bench/stored.py"],
+        input=json.dumps(asked),
         env=env,
         cwd=BASE,
         check=True,
@@ -358,7 +376,7 @@ def measure_notifications(port: int, sink: object) -> dict[str, object]:
     stamp = form_stamp(get(port, "/ru/consultation/").decode())
     delays, missing = [], 0
     for n in range(NOTIFICATION_SAMPLES):
-        body = form_body(f"+7999{6000000 + RUN_OFFSET + n:07d}", stamp)
+        body = form_body(f"+7999{NOTIFICATION_FIRST + n:07d}", stamp)
         sent_at = time.monotonic()
         status, location, _ = asyncio.run(post_once(port, "/ru/consultation/", body))
         reference = REFERENCE.search(get(port, location).decode()) if status in (302, 303) else None
@@ -436,10 +454,7 @@ def render_report(
     lines.append("")
 
     lines += post_lines(posts)
-    runs = posts["runs"]
-    accepted = sum(len(run.accepted_phones) for run in runs.values())
-    exactly_once = posts["rows"] == accepted == posts["distinct"]
-    steady = runs["steady"]
+    steady, bursts = posts["runs"]["steady"], posts["runs"]["bursts"]
     delays = notifications["delays"]
     lines += [
         "### Submit → first notification e-mail received (local SMTP sink, `db_worker` running)",
@@ -468,9 +483,9 @@ def render_report(
         f"- cached pages ÷ ceiling: {', '.join(ratio(r['site'], r['ceiling']) for r in pages.values())} "
         "(target ≥ 0.80)",
         f"- Django (cached) ÷ nginx: {', '.join(ratio(r['site'], r['nginx']) for r in pages.values())}",
-        f"- form POST p99: {percentile(steady.latencies_ms, 0.99):.1f} ms steady, "
-        f"{percentile(runs['bursts'].latencies_ms, 0.99):.1f} ms in bursts (target < 100 ms); "
-        f"stored exactly once: {'yes' if exactly_once else 'NO'}",
+        f"- form POST p99: {steady.p99_ms:.1f} ms steady, "
+        f"{percentile(bursts.latencies_ms, 0.99):.1f} ms in bursts (target < 100 ms); "
+        f"stored exactly once: {'yes' if stored_exactly_once(posts['stored']) else 'NO'}",
         f"- submit → notification p95: {percentile(delays, 0.95):.2f} s (target < 5 s)",
         f"- uncached page: median server CPU per request {render_cpu:.1f} ms "
         f"(cached: {statistics.median(r['site'].cpu_ms_per_request for r in pages.values()):.1f} ms)",
@@ -481,37 +496,49 @@ def render_report(
 
 
 def post_lines(posts: dict) -> list[str]:
-    lines: list[str] = []
-    runs = posts["runs"]
-    accepted = sum(len(run.accepted_phones) for run in runs.values())
-    exactly_once = posts["rows"] == accepted == posts["distinct"]
-    steady = runs["steady"]
-    lines += [
+    steady: PostRun = posts["runs"]["steady"]
+    bursts: PostResults = posts["runs"]["bursts"]
+    stored = posts["stored"]
+    lines = [
         f"### Form POST, {POST_CLIENTS} concurrent clients, rate limit off, `db_worker` running",
         "",
         "| how | requests | requests/s | p50 ms | p99 ms | answers |",
         "|---|---:|---:|---:|---:|---|",
-    ]
-    for label, run in (
-        (f"steady: each client sends again as soon as answered, {POST_PER_CLIENT} each", steady),
-        (f"bursts: all {POST_CLIENTS} at the same moment, {POST_BURSTS} times", runs["bursts"]),
-    ):
-        total = len(run.latencies_ms)
-        lines.append(
-            f"| {label} | {total} | {total / run.seconds:,.0f} | {percentile(run.latencies_ms, 0.5):.1f} "
-            f"| {percentile(run.latencies_ms, 0.99):.1f} | "
-            + ", ".join(f"{status}×{count}" for status, count in sorted(run.statuses.items()))
-            + " |"
-        )
-    lines += [
+        f"| steady (wrk): each client sends again as soon as answered, {steady.seconds:.0f} s "
+        f"| {steady.requests:,} | {steady.requests / steady.seconds:,.0f} | {steady.p50_ms:.1f} "
+        f"| {steady.p99_ms:.1f} | {answers(steady.statuses, steady.socket_errors)} |",
+        f"| bursts: all {POST_CLIENTS} at the same moment, {POST_BURSTS} times "
+        f"| {len(bursts.latencies_ms)} | {len(bursts.latencies_ms) / bursts.seconds:,.0f} "
+        f"| {percentile(bursts.latencies_ms, 0.5):.1f} | {percentile(bursts.latencies_ms, 0.99):.1f} "
+        f"| {answers(bursts.statuses, 0)} |",
         "",
-        f"Accepted (redirected to the thank-you page): {accepted}; rows stored: {posts['rows']}; "
-        f"each accepted request stored exactly once: {'yes' if exactly_once else 'NO'}. "
-        f"Server CPU per POST: {posts['site_cpu_ms']:.1f} ms; worker CPU per request "
-        f"(notifications): {posts['worker_cpu_ms']:.1f} ms.",
+        f"Accepted (redirected to the thank-you page): {stored['accepted']:,}; of them found stored: "
+        f"{stored['found']:,}; rows the runs stored: {stored['rows']:,} (the rest were in flight when "
+        f"wrk stopped: {stored['rows'] - stored['accepted']}); phone numbers stored twice: "
+        f"{stored['phones_twice']}; each accepted request stored exactly once: "
+        f"{'yes' if stored_exactly_once(stored) else 'NO'}. Server CPU per POST: "
+        f"{posts['site_cpu_ms']:.1f} ms; worker CPU per request (notifications): "
+        f"{posts['worker_cpu_ms']:.1f} ms; the worker had sent every notification of the runs "
+        f"{stored['drained_after_s']:.0f} s after the last POST"
+        + (f" (still pending after {DRAIN_SECONDS} s: {stored['pending']})" if stored["pending"] else "")
+        + ".",
         "",
     ]
     return lines
+
+
+def answers(statuses: dict[int, int], socket_errors: int) -> str:
+    found = [f"{status}×{count:,}" for status, count in sorted(statuses.items())]
+    return ", ".join(found + ([f"socket errors×{socket_errors}"] if socket_errors else []))
+
+
+def stored_exactly_once(stored: dict[str, Any]) -> bool:
+    return (
+        stored["found"] == stored["accepted"]
+        and stored["answered_twice"] == 0
+        and stored["phones_twice"] == 0
+        and stored["rows"] >= stored["accepted"]
+    )
 
 
 def ratio(a: Throughput, b: Throughput) -> str:
