@@ -1,5 +1,6 @@
 """gunicorn settings; every value can be overridden on the command line or by the variables below."""
 
+import gc
 import multiprocessing
 import os
 
@@ -46,3 +47,11 @@ logconfig_dict = {
         "gunicorn.access": {"level": "INFO", "handlers": [], "propagate": True},
     },
 }
+
+
+def pre_fork(server: object, worker: object) -> None:
+    # The app is loaded (preload_app): move its objects out of the collector's sight, so a
+    # worker's full collection scans what its requests made, not the whole of Django. Without
+    # it, a full collection every ~1,500 form POSTs stalled that request by ~40 ms
+    # (make bench; measured 2026-11-27).
+    gc.freeze()
