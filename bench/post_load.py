@@ -1,5 +1,6 @@
-"""The form POST under load: a small asyncio HTTP/1.1 client, one connection per request,
-like a browser sending a form. Every request has its own phone number."""
+"""The form POST from Python: a small asyncio HTTP/1.1 client, one connection per request,
+like a browser sending a form, for the bursts and the notification samples (wrk does the
+steady run, bench/post.lua). Every request has its own phone number."""
 
 import asyncio
 import re
@@ -40,13 +41,20 @@ def form_body(phone: str, stamp: str) -> bytes:
 
 
 async def post_once(port: int, path: str, body: bytes) -> tuple[int, str, float]:
-    started = time.perf_counter()
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    return await _post_on(reader, writer, port, path, body)
+
+
+async def _post_on(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, port: int, path: str, body: bytes
+) -> tuple[int, str, float]:
+    """Send the form on an open connection: (status, Location, milliseconds until answered)."""
     head = (
         f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
         "Content-Type: application/x-www-form-urlencoded\r\n"
         f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
     )
+    started = time.perf_counter()
     writer.write(head.encode() + body)
     await writer.drain()
     response = await reader.read()
@@ -57,35 +65,25 @@ async def post_once(port: int, path: str, body: bytes) -> tuple[int, str, float]
     return int(status_line.split()[1]), location.group(1).decode() if location else "", elapsed_ms
 
 
-async def _client(port: int, path: str, phones: list[str], stamp: str, results: PostResults) -> None:
-    for phone in phones:
-        status, _, elapsed_ms = await post_once(port, path, form_body(phone, stamp))
+def post_burst(port: int, path: str, stamp: str, phones: list[str], results: PostResults) -> None:
+    """One form per phone, all sent at the same moment, like that many people pressing "send"
+    together. The connections are opened first, so the time is the server's (as wrk counts it)
+    and not the Python client's."""
+
+    async def run() -> list[tuple[int, str, float]]:
+        connections = [await asyncio.open_connection("127.0.0.1", port) for _ in phones]
+        started = time.perf_counter()
+        answers = await asyncio.gather(
+            *(
+                _post_on(reader, writer, port, path, form_body(phone, stamp))
+                for (reader, writer), phone in zip(connections, phones, strict=True)
+            )
+        )
+        results.seconds += time.perf_counter() - started
+        return answers
+
+    for phone, (status, _, elapsed_ms) in zip(phones, asyncio.run(run()), strict=True):
         results.latencies_ms.append(elapsed_ms)
         results.statuses[status] = results.statuses.get(status, 0) + 1
         if status in (302, 303):
             results.accepted_phones.append(phone)
-
-
-def post_under_load(
-    port: int,
-    path: str,
-    stamp: str,
-    clients: int,
-    per_client: int,
-    first: int = 0,
-    results: PostResults | None = None,
-) -> PostResults:
-    """`clients` connections at once, each sending `per_client` requests one after another."""
-    results = results or PostResults()
-    # +7 999 xxx-xx-xx from `first` on: make bench's blocks, which reach no real subscriber.
-    phones = [f"+7999{first + n:07d}" for n in range(clients * per_client)]
-
-    async def run() -> None:
-        await asyncio.gather(
-            *(_client(port, path, phones[c::clients], stamp, results) for c in range(clients))
-        )
-
-    started = time.perf_counter()
-    asyncio.run(run())
-    results.seconds += time.perf_counter() - started
-    return results
