@@ -82,6 +82,10 @@ class ConsultationRequest(models.Model):
     overdue_at = models.DateTimeField(_("marked overdue"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     personal_data_erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
+    # When the task that decides who is told and tells them was last enqueued; empty once the
+    # worker has planned the deliveries. Still set a while later means the task was lost, and
+    # the sweeper enqueues it again.
+    notifications_enqueued_at = models.DateTimeField(null=True, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
     )
@@ -101,7 +105,14 @@ class ConsultationRequest(models.Model):
         verbose_name = _("consultation request")
         verbose_name_plural = _("consultation requests")
         permissions = [("view_report", _("Can view the callback report"))]
-        indexes = [models.Index(fields=["phone", "created_at"])]
+        indexes = [
+            models.Index(fields=["phone", "created_at"]),
+            models.Index(
+                fields=["notifications_enqueued_at"],
+                condition=models.Q(notifications_enqueued_at__isnull=False),
+                name="notifications_not_planned",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference

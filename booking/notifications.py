@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -74,13 +75,22 @@ def plan_deliveries(request: ConsultationRequest, purpose: str) -> list[int]:
     )
 
 
-def new_deliveries(request: ConsultationRequest, purposes: list[str]) -> list[Delivery]:
-    """The pending rows for a request about to be saved (nothing can conflict yet)."""
-    return [
-        Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300])
-        for purpose in purposes
-        for channel, recipient in recipients(request, purpose)
-    ]
+def plan_new_request(request_id: int) -> None:
+    """Create the pending rows that tell staff (and the patient, if they left an address) of a new
+    request, with the recipients of now. Does nothing the second time, so a task run twice or
+    enqueued again by the sweeper is harmless."""
+    with transaction.atomic():
+        request = (
+            ConsultationRequest.objects.select_for_update()
+            .filter(pk=request_id, notifications_enqueued_at__isnull=False)
+            .first()
+        )
+        if request is None:
+            return
+        plan_deliveries(request, Delivery.Purpose.NEW_REQUEST)
+        if request.email:
+            plan_deliveries(request, Delivery.Purpose.CONFIRMATION)
+        ConsultationRequest.objects.filter(pk=request_id).update(notifications_enqueued_at=None)
 
 
 def due_deliveries(request_id: int, now: datetime) -> list[int]:

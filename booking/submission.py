@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from booking import notifications, tasks
-from booking.models import ConsultationRequest, Delivery, RequestEvent, new_reference
+from booking import tasks
+from booking.models import ConsultationRequest, RequestEvent, new_reference
 from services.models import Doctor, Treatment
 
 REFERENCE_TRIES = 5
@@ -66,14 +66,24 @@ def create_consultation_request(
         consent_version=settings.CONSENT_POLICY_VERSION,
         created_at=now,
         due_at=callback_deadline(now, call_now, preferred_time),
+        notifications_enqueued_at=now,
     )
     request.full_clean(exclude=["reference"], validate_unique=False, validate_constraints=False)
-    purposes: list[str] = [Delivery.Purpose.NEW_REQUEST]
-    if request.email:
-        purposes.append(Delivery.Purpose.CONFIRMATION)
-    # Checked and looked up before the transaction: on SQLite it holds the one write lock
-    # every other submission waits for, so it does only what must be atomic.
-    deliveries = notifications.new_deliveries(request, purposes)
+    for _ in range(REFERENCE_TRIES - 1):
+        try:
+            return _save_unless_duplicate(request, now)
+        except IntegrityError:
+            # A random reference another request already has: so rare that the whole (short)
+            # transaction is tried again rather than paying for a savepoint every time.
+            request.reference = new_reference()
+    return _save_unless_duplicate(request, now)
+
+
+def _save_unless_duplicate(request: ConsultationRequest, now: datetime) -> Submission:
+    # Who is told is decided by the worker (booking.tasks.send_new_request), with the staff and
+    # settings of that moment: the transaction, which on SQLite holds the one write lock every
+    # other submission waits for, does only what must be atomic.
+    phone = str(request.phone)
     with _one_writer_at_a_time(), transaction.atomic():
         _lock_phone(phone)
         existing = _recent_open_request(phone, now)
@@ -81,11 +91,10 @@ def create_consultation_request(
             RequestEvent.objects.create(request=existing, kind=RequestEvent.Kind.DUPLICATE, at=now)
             return Submission(existing, duplicate=True)
 
-        _save_with_unique_reference(request)
+        request.save(force_insert=True)
         RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.CREATED, at=now)
-        Delivery.objects.bulk_create(deliveries)
-        # One task per request: it sends these deliveries and then schedules the deadline check,
-        # so the request path pays for a single enqueue.
+        # One task per request, so the request path pays for a single enqueue; if it is lost,
+        # the sweeper finds notifications_enqueued_at still set and enqueues it again.
         transaction.on_commit(partial(tasks.enqueue_new_request, request.pk), robust=True)
     return Submission(request, duplicate=False)
 
@@ -152,15 +161,3 @@ def _recent_open_request(phone: str, now: datetime) -> ConsultationRequest | Non
         .values_list("pk", flat=True)[:1]
     )
     return ConsultationRequest.objects.get(pk=found[0]) if found else None
-
-
-def _save_with_unique_reference(request: ConsultationRequest) -> None:
-    for attempt in range(REFERENCE_TRIES):
-        try:
-            with transaction.atomic():
-                request.save()
-            return
-        except IntegrityError:
-            if attempt == REFERENCE_TRIES - 1:
-                raise
-            request.reference = new_reference()

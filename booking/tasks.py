@@ -1,7 +1,7 @@
 """Background work on Django's Tasks API; the worker is `manage.py db_worker`."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django_tasks import task
@@ -21,10 +21,11 @@ def send_delivery(delivery_id: int) -> None:
 
 @task()
 def send_new_request(request_id: int) -> None:
-    """Send a new request's notifications, then schedule its deadline check.
+    """Decide who is told of a new request, tell them, then schedule its deadline check.
 
     The form POST enqueues only this task; everything else happens here, in the worker.
     """
+    notifications.plan_new_request(request_id)
     for delivery_id in notifications.due_deliveries(request_id, timezone.now()):
         retry_at = notifications.attempt_delivery(delivery_id)
         if retry_at is not None:
@@ -56,12 +57,14 @@ def schedule_deadline_check(request_id: int) -> None:
 
 
 def sweep(grace_seconds: float = 60) -> tuple[int, int]:
-    """Catch what a lost task or a stopped worker missed: deadlines passed, deliveries due.
+    """Catch what a lost task or a stopped worker missed: new requests nobody was told of,
+    deadlines passed, deliveries due.
 
-    Returns (requests checked, deliveries enqueued). Safe to run at any time and in parallel
-    with the worker: every step it triggers is idempotent.
+    Returns (requests checked or enqueued again, deliveries enqueued). Safe to run at any time
+    and in parallel with the worker: every step it triggers is idempotent.
     """
     now = timezone.now()
+    untold = enqueue_untold_requests(now - timedelta(seconds=grace_seconds), now)
     checked = deadlines.requests_past_a_deadline(now)
     new_ids: list[int] = []
     for request_id in checked:
@@ -73,8 +76,25 @@ def sweep(grace_seconds: float = 60) -> tuple[int, int]:
     # Moving the due time to now keeps the next sweep from enqueueing the same rows again at once.
     Delivery.objects.filter(pk__in=stale_ids).update(next_attempt_at=now)
     enqueue_deliveries(new_ids + stale_ids)
-    if checked or stale_ids:
+    if checked or stale_ids or untold:
         log.info(
-            "booking sweep: %s requests checked, %s deliveries re-enqueued", len(checked), len(stale_ids)
+            "booking sweep: %s new requests enqueued again, %s requests checked, %s deliveries re-enqueued",
+            untold,
+            len(checked),
+            len(stale_ids),
         )
-    return len(checked), len(new_ids) + len(stale_ids)
+    return untold + len(checked), len(new_ids) + len(stale_ids)
+
+
+def enqueue_untold_requests(enqueued_before: datetime, now: datetime) -> int:
+    """New requests whose notifications the worker has not planned since `enqueued_before`:
+    their task was lost (a wiped queue, a failed enqueue), so it is enqueued again."""
+    waiting = ConsultationRequest.objects.filter(notifications_enqueued_at__lte=enqueued_before)
+    request_ids = list(waiting.values_list("id", flat=True)[:500])
+    # Moving the time to now keeps the next sweep from enqueueing the same ones again at once.
+    ConsultationRequest.objects.filter(pk__in=request_ids, notifications_enqueued_at__isnull=False).update(
+        notifications_enqueued_at=now
+    )
+    for request_id in request_ids:
+        send_new_request.enqueue(request_id)
+    return len(request_ids)

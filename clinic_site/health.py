@@ -25,10 +25,17 @@ def oldest_waiting_task(now: datetime) -> datetime | None:
 
 
 def oldest_pending_delivery() -> datetime | None:
-    from booking.models import Delivery
+    """When the oldest notification still to be sent was due: a pending delivery, or a new
+    request whose deliveries the worker has not planned yet."""
+    from booking.models import ConsultationRequest, Delivery
 
-    oldest = Delivery.objects.filter(status=Delivery.Status.PENDING).order_by("created_at").first()
-    return oldest.created_at if oldest else None
+    pending = Delivery.objects.filter(status=Delivery.Status.PENDING).order_by("created_at").first()
+    untold = (
+        ConsultationRequest.objects.filter(notifications_enqueued_at__isnull=False)
+        .order_by("created_at")
+        .first()
+    )
+    return min((row.created_at for row in (pending, untold) if row is not None), default=None)
 
 
 def overdue_requests() -> int:

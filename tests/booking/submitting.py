@@ -11,7 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from booking import notifications
 from booking.forms import new_form_stamp
+from booking.models import ConsultationRequest
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 
@@ -45,6 +47,12 @@ def request_url(language: str = "ru") -> str:
 
 def submit(client: Client, language: str = "ru", **overrides: object):  # noqa: ANN201
     return client.post(request_url(language), form_data(**overrides))
+
+
+def plan_notifications() -> None:
+    """What the worker does first with a new request: decide who is told, without telling them."""
+    for request_id in ConsultationRequest.objects.values_list("pk", flat=True):
+        notifications.plan_new_request(request_id)
 
 
 def moscow_in(delta: timedelta) -> datetime:

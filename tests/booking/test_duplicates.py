@@ -7,20 +7,22 @@ from django.test import Client
 from django.utils import timezone
 
 from booking.models import ConsultationRequest, Delivery, RequestEvent
-from tests.booking.submitting import submit
+from tests.booking.submitting import run_worker, submit
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_same_phone_again_makes_no_second_request_and_no_second_notification(
-    client, manager, django_capture_on_commit_callbacks
+    client, manager, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         first = submit(client, phone="8 (916) 123-45-67")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         again = submit(client, phone="+7 916 123 45 67", name="Иван")
+    run_worker()
 
     request = ConsultationRequest.objects.get()
+    assert [m.to for m in mailoutbox] == [[manager.email]]
     assert Delivery.objects.count() == 1
     assert callbacks == []
     assert list(request.events.values_list("kind", flat=True)) == [

@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from booking.models import ConsultationRequest, Delivery
 from tests.booking.fake_servers import FakeHTTPServer, FakeSMTPServer, free_port
-from tests.booking.submitting import run_worker, run_worker_until, submit
+from tests.booking.submitting import plan_notifications, run_worker, run_worker_until, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -138,10 +138,11 @@ def test_the_worker_not_running_at_submit_time_loses_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(client)
 
-    # The patient is answered, the request and its pending delivery wait in the database.
+    # The patient is answered; the request and the task that will tell the managers wait in
+    # the database.
     assert response.status_code == 302
-    assert ConsultationRequest.objects.count() == 1
-    assert Delivery.objects.get().status == Delivery.Status.PENDING
+    assert ConsultationRequest.objects.get().notifications_enqueued_at is not None
+    assert DBTaskResult.objects.filter(task_path="booking.tasks.send_new_request").count() == 1
     assert mailoutbox == []
 
     run_worker()  # the worker starts later
@@ -165,9 +166,21 @@ def test_a_lost_task_is_enqueued_again_by_the_sweeper(
     assert Delivery.objects.get().attempts == 1
 
 
+def test_the_sweeper_leaves_a_request_whose_task_is_still_waiting_alone(
+    client, manager, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client)
+
+    call_command("booking_sweep", grace=60, verbosity=0)
+
+    assert DBTaskResult.objects.count() == 1
+
+
 def test_a_delivery_is_given_up_after_the_maximum_age(client, smtp_settings, settings, quick_retries):
     settings.BOOKING_DELIVERY_MAX_AGE_HOURS = 0
     submit(client)
+    plan_notifications()
     delivery = Delivery.objects.get()
 
     call_command("booking_sweep", grace=0, verbosity=0)

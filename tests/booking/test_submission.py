@@ -26,6 +26,22 @@ def test_a_good_request_is_saved_and_redirects_to_the_thanks_page(client):
     assert list(request.events.values_list("kind", flat=True)) == [RequestEvent.Kind.CREATED]
 
 
+def test_a_reference_another_request_already_has_is_replaced_and_the_request_still_saved(
+    client, make_consultation, monkeypatch
+):
+    taken = make_consultation(reference="ABC-DEF")
+    # The random reference the new request draws first happens to be taken.
+    monkeypatch.setattr(ConsultationRequest._meta.get_field("reference"), "default", lambda: "ABC-DEF")
+
+    response = submit(client, phone="+7 916 000-11-22")
+
+    request = ConsultationRequest.objects.exclude(pk=taken.pk).get()
+    assert response.status_code == 302
+    assert request.reference != "ABC-DEF"
+    assert request.reference in client.get(response["Location"]).content.decode()
+    assert list(request.events.values_list("kind", flat=True)) == [RequestEvent.Kind.CREATED]
+
+
 def test_the_thanks_page_shows_the_reference_the_promise_and_the_clinic_phone(client):
     make_clinic()
     response = submit(client)

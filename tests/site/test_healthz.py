@@ -95,6 +95,18 @@ def test_a_notification_undelivered_for_too_long_is_unhealthy(client: Client) ->
 
 
 @pytest.mark.django_db
+@override_settings(HEALTH_MAX_PENDING_DELIVERY_SECONDS=600)
+def test_a_request_nobody_was_told_of_for_too_long_is_unhealthy(client: Client) -> None:
+    long_ago = timezone.now() - timedelta(minutes=30)
+    _request(created_at=long_ago, notifications_enqueued_at=long_ago)
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["notifications"]["oldest_pending_seconds"] >= 1800
+
+
+@pytest.mark.django_db
 def test_a_sent_notification_does_not_count(client: Client) -> None:
     request = _request()
     Delivery.objects.create(
