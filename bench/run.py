@@ -34,6 +34,7 @@ from typing import Any
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
 
+from bench import lighthouse  # noqa: E402
 from bench.post_load import PostResults, form_body, form_stamp, post_burst, post_once  # noqa: E402
 from bench.smtp_sink import smtp_sink  # noqa: E402
 from bench.weight import page_weight  # noqa: E402
@@ -48,6 +49,7 @@ PAGES = {
     "doctor": "/ru/doctors/lyadov/",
     "contacts": "/ru/contacts/",
 }
+LIGHTHOUSE_PAGES = [*PAGES.values(), "/ru/consultation/", "/en/"]
 POST_CLIENTS = 32
 POST_BURSTS = 5
 # How long the worker may take to send the notifications of the POST runs before the
@@ -102,6 +104,9 @@ def main() -> None:
             "manage.py",
             "db_worker",
         ]
+        if "--only-lighthouse" in sys.argv:
+            print("\n".join(lighthouse_lines(measure_lighthouse(site))))
+            return
         if "--only-post" in sys.argv:
             # A quick look at the form POST alone, while working on it; nothing is written.
             worker = running.enter_context(process("worker", worker_argv, env))
@@ -110,13 +115,15 @@ def main() -> None:
         print(f"Measuring pages, {seconds} s per URL and server…", flush=True)
         pages = measure_pages(site, uncached, ceiling, nginx, seconds, groups)
         weights = measure_weights(site)
+        print("Lighthouse, mobile…", flush=True)
+        scores = measure_lighthouse(site)
         worker = running.enter_context(process("worker", worker_argv, env))
         print("Measuring the form POST…", flush=True)
         posts = measure_posts(site, env, seconds, groups[site], worker.pid)
         print("Measuring submit → first notification…", flush=True)
         notifications = measure_notifications(site, sink)
 
-    report = render_report(seconds, env, pages, weights, posts, notifications, load_at_start)
+    report = render_report(seconds, env, pages, weights, scores, posts, notifications, load_at_start)
     (RESULTS / "latest.md").write_text(report)
     print(report)
     if "--readme" in sys.argv:
@@ -315,6 +322,18 @@ def measure_weights(port: int) -> dict[str, object]:
     return {path: page_weight(f"http://127.0.0.1:{port}{path}") for path in paths}
 
 
+def measure_lighthouse(port: int) -> dict[str, lighthouse.Scores] | str:
+    """Scores per page, or why Lighthouse could not run."""
+    try:
+        lighthouse.install()
+    except (OSError, subprocess.CalledProcessError) as exc:
+        return f"npm ci failed: {exc}"
+    reason = lighthouse.missing()
+    if reason:
+        return reason
+    return {path: lighthouse.lighthouse(f"http://127.0.0.1:{port}{path}") for path in LIGHTHOUSE_PAGES}
+
+
 def measure_posts(
     port: int, env: dict[str, str], seconds: int, site_group: int, worker_group: int
 ) -> dict[str, object]:
@@ -413,6 +432,7 @@ def render_report(
     env: dict[str, str],
     pages: dict,
     weights: dict,
+    scores: dict[str, lighthouse.Scores] | str,
     posts: dict,
     notifications: dict,
     load_at_start: float,
@@ -479,6 +499,7 @@ def render_report(
             f"| `{path}` | {weight.files} | {weight.raw / 1024:.1f} | {weight.gzipped / 1024:.1f} "
             f"| {'yes' if weight.raw < 100 * 1024 else 'no'}{missing} |"
         )
+    lines += lighthouse_lines(scores)
     render_cpu = statistics.median(row["uncached"].cpu_ms_per_request for row in pages.values())
     lines += [
         "",
@@ -494,9 +515,39 @@ def render_report(
         f"- uncached page: median server CPU per request {render_cpu:.1f} ms "
         f"(cached: {statistics.median(r['site'].cpu_ms_per_request for r in pages.values()):.1f} ms)",
         f"- heaviest page: {max(w.raw for w in weights.values()) / 1024:.1f} KB raw (target < 100 KB)",
+        f"- Lighthouse, mobile: {lighthouse_summary(scores)}",
         "",
     ]
     return "\n".join(lines)
+
+
+def lighthouse_lines(scores: dict[str, lighthouse.Scores] | str) -> list[str]:
+    lines = ["", "### Lighthouse, mobile (simulated slow 4G and a 4× slower CPU; Debian Chromium)", ""]
+    if isinstance(scores, str):
+        return [*lines, f"Not measured: {scores}."]
+    lines += [
+        "| page | performance | accessibility | best practices | SEO "
+        "| FCP | LCP | TBT | CLS | audits under 0.9 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for path, found in scores.items():
+        cells = [str(found.categories[name]) for name in lighthouse.CATEGORIES]
+        cells += [found.metrics[label] for label in lighthouse.METRICS.values()]
+        lines.append(f"| `{path}` | " + " | ".join(cells) + f" | {', '.join(found.failed_audits) or '–'} |")
+    return lines
+
+
+def lighthouse_summary(scores: dict[str, lighthouse.Scores] | str) -> str:
+    if isinstance(scores, str):
+        return f"not measured ({scores})"
+    lowest = {
+        name: min(found.categories[name] for found in scores.values()) for name in lighthouse.CATEGORIES
+    }
+    return (
+        f"lowest performance {lowest['performance']} (target ≥ 95); lowest accessibility "
+        f"{lowest['accessibility']}, best practices {lowest['best-practices']}, SEO {lowest['seo']} "
+        "(target 100)"
+    )
 
 
 def post_lines(posts: dict) -> list[str]:
