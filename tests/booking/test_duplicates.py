@@ -6,6 +6,7 @@ from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
+from booking import submission
 from booking.models import ConsultationRequest, Delivery, RequestEvent
 from tests.booking.submitting import run_worker, submit
 
@@ -85,3 +86,27 @@ def test_the_same_phone_submitted_concurrently_makes_one_request(settings):
     assert statuses == [302] * 6
     request = ConsultationRequest.objects.get()
     assert request.events.filter(kind=RequestEvent.Kind.DUPLICATE).count() == 5
+
+
+def test_the_duplicate_check_means_what_the_querysets_say(make_consultation, settings):
+    settings.BOOKING_DUPLICATE_WINDOW_MINUTES = 30
+    now, phone = timezone.now(), "+79161234567"
+
+    def made(minutes_ago: int, **fields: object) -> ConsultationRequest:
+        fields = {"phone": phone, **fields}
+        return make_consultation(created_at=now - timedelta(minutes=minutes_ago), **fields)
+
+    made(40)  # before the window
+    made(2, status=ConsultationRequest.Status.CONTACTED)  # no longer open
+    made(1, phone="+79160000000")  # another phone
+    made(25)
+    latest_open = made(20, status=ConsultationRequest.Status.IN_PROGRESS)
+
+    expected = (
+        ConsultationRequest.objects.open()
+        .filter(phone=phone, created_at__gte=now - timedelta(minutes=30))
+        .order_by("-created_at")
+        .first()
+    )
+    assert submission._recent_open_request(phone, now) == expected == latest_open
+    assert submission._recent_open_request("+79169999999", now) is None
