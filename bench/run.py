@@ -299,15 +299,22 @@ def cpu_seconds(group: int) -> float:
 def measure_pages(
     site: int, uncached: int, ceiling: int, nginx: int, seconds: int, groups: dict[int, int]
 ) -> dict[str, dict]:
+    """Each server twice for half the time, taking turns, and the better run of the two: a
+    burst of other work on this small machine during one run then costs a ratio nothing."""
+    servers = (("site", site), ("ceiling", ceiling), ("nginx", nginx), ("uncached", uncached))
     results = {}
     for name, path in PAGES.items():
-        row = {}
-        for server, port in (("site", site), ("ceiling", ceiling), ("nginx", nginx), ("uncached", uncached)):
-            get(port, path)  # warm the cache
-            before = cpu_seconds(groups[port])
-            row[server] = run_wrk(f"http://127.0.0.1:{port}{path}", seconds)
-            spent = cpu_seconds(groups[port]) - before
-            row[server].cpu_ms_per_request = 1000 * spent / max(row[server].requests, 1)
+        row: dict[str, Throughput] = {}
+        for _ in range(2):
+            for server, port in servers:
+                get(port, path)  # warm the cache
+                before = cpu_seconds(groups[port])
+                found = run_wrk(f"http://127.0.0.1:{port}{path}", max(seconds // 2, 3))
+                found.cpu_ms_per_request = (
+                    1000 * (cpu_seconds(groups[port]) - before) / max(found.requests, 1)
+                )
+                if server not in row or found.requests_per_second > row[server].requests_per_second:
+                    row[server] = found
         results[name] = row
         print(f"  {name}: {row['site'].requests_per_second:,.0f} req/s cached", flush=True)
     return results
@@ -443,7 +450,8 @@ def render_report(
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; {database}, {cache}, "
         f"gunicorn with {workers} sync workers, DEBUG off. wrk: 2 threads, 32 connections, "
-        f"{seconds} s per URL, 127.0.0.1 only; wrk shares the 2 cores with the servers. "
+        f"{seconds} s per URL (two runs of {max(seconds // 2, 3)} s taking turns, the better one), "
+        "127.0.0.1 only; wrk shares the cores with the servers. "
         f"Load average at the start: {load_at_start:.1f}, at the end: {os.getloadavg()[0]:.1f}.",
         "",
         "### Public pages (requests/s, latency p50 / p99 in ms)",
