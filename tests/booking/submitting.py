@@ -1,5 +1,6 @@
 """Helpers for the booking form tests: a valid form, a worker run (content comes from tests/builders.py)."""
 
+import re
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -16,6 +17,7 @@ from booking.forms import new_form_stamp
 from booking.models import ConsultationRequest
 
 MOSCOW = ZoneInfo("Europe/Moscow")
+STAMP = re.compile(r'name="stamp" value="([^"]*)"')
 
 
 def form_data(**overrides: object) -> dict[str, object]:
@@ -38,6 +40,13 @@ def form_data(**overrides: object) -> dict[str, object]:
     }
     data.update(overrides)
     return data
+
+
+def stamp_in(page: bytes | str) -> str:
+    """The signed "form shown at" stamp of the booking form on a page."""
+    found = STAMP.search(page if isinstance(page, str) else page.decode())
+    assert found, "the page carries no booking form stamp"
+    return found.group(1)
 
 
 def request_url(language: str = "ru") -> str:

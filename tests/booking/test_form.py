@@ -1,11 +1,14 @@
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from booking.forms import ConsultationForm
 from booking.models import ConsultationRequest
-from tests.booking.submitting import form_data, moscow_in, request_url, submit
+from tests.booking.submitting import form_data, moscow_in, request_url, stamp_in, submit
 from tests.builders import make_clinic, make_doctor, make_treatment
 
 pytestmark = pytest.mark.django_db
@@ -84,6 +87,19 @@ def test_the_form_page_is_prefilled_from_a_treatment_and_a_doctor(client):
 
     assert f'<option value="{treatment.slug}" selected>' in page
     assert f'<option value="{doctor.slug}" selected>' in page
+
+
+def test_the_form_page_shows_an_edit_at_once_and_gives_each_visitor_a_fresh_stamp():
+    treatment = make_treatment()
+    url = f"{request_url()}?treatment={treatment.slug}"
+    first = Client().get(url).content.decode()
+    treatment.title_ru = "Радиоэмболизация микросферами"
+    treatment.save()
+    with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(seconds=1)):
+        second = Client().get(url).content.decode()
+
+    assert f'<option value="{treatment.slug}" selected>Радиоэмболизация микросферами</option>' in second
+    assert stamp_in(first) != stamp_in(second)
 
 
 def test_unpublished_treatments_are_neither_offered_nor_accepted(client):

@@ -28,6 +28,7 @@ from services.models import (
     TreatmentCategory,
     TreatmentStep,
 )
+from tests.booking.submitting import STAMP, stamp_in
 from tests.builders import make_clinic, make_doctor, make_treatment
 
 pytestmark = pytest.mark.django_db
@@ -50,15 +51,6 @@ def treatment(clinic: ClinicLocation, doctor: Doctor) -> Treatment:
 
 def treatment_url(language: str = "ru") -> str:
     return f"/{language}/treatments/radioembolization/"
-
-
-STAMP = re.compile(r'name="stamp" value="([^"]*)"')
-
-
-def stamp_in(page: bytes | str) -> str:
-    found = STAMP.search(page if isinstance(page, str) else page.decode())
-    assert found, "the page carries no booking form stamp"
-    return found.group(1)
 
 
 def without_stamp(page: bytes) -> bytes:
