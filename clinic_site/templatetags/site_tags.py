@@ -127,8 +127,8 @@ def ld_json(data: object) -> SafeString:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-@register.simple_tag(takes_context=True)
-def picture(context: template.Context, renditions: dict, alt: str, sizes: str, eager: bool = False) -> str:
+@register.simple_tag
+def picture(renditions: dict, alt: str, sizes: str, eager: bool = False) -> str:
     """Render an image through includes/picture.html (written with the image renditions),
     or nothing while that partial is not there."""
     if not renditions:
@@ -137,9 +137,9 @@ def picture(context: template.Context, renditions: dict, alt: str, sizes: str, e
         partial = get_template("includes/picture.html")
     except template.TemplateDoesNotExist:
         return ""
-    return partial.render(
-        {"renditions": renditions, "alt": alt, "sizes": sizes, "eager": eager}, context.get("request")
-    )
+    # Without the request: the partial needs nothing else, and a request would run every
+    # context processor again for each picture of the page.
+    return partial.render({"renditions": renditions, "alt": alt, "sizes": sizes, "eager": eager})
 
 
 _ICONS = {
