@@ -63,16 +63,20 @@ def recipients(request: ConsultationRequest, purpose: str) -> list[tuple[str, st
 
 def plan_deliveries(request: ConsultationRequest, purpose: str) -> list[int]:
     """Create the pending Delivery rows (once per recipient) and return the ids of the new ones."""
-    rows = [
-        Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300])
-        for channel, recipient in recipients(request, purpose)
-    ]
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    _create_deliveries(request, purpose)
     return list(
         Delivery.objects.filter(request=request, purpose=purpose, status=Delivery.Status.PENDING, attempts=0)
         .order_by("id")
         .values_list("id", flat=True)
     )
+
+
+def _create_deliveries(request: ConsultationRequest, purpose: str) -> None:
+    rows = [
+        Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300])
+        for channel, recipient in recipients(request, purpose)
+    ]
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def plan_new_request(request_id: int) -> None:
@@ -87,9 +91,10 @@ def plan_new_request(request_id: int) -> None:
         )
         if request is None:
             return
-        plan_deliveries(request, Delivery.Purpose.NEW_REQUEST)
+        # The task that called this sends whatever is due next, so the new ids are not needed.
+        _create_deliveries(request, Delivery.Purpose.NEW_REQUEST)
         if request.email:
-            plan_deliveries(request, Delivery.Purpose.CONFIRMATION)
+            _create_deliveries(request, Delivery.Purpose.CONFIRMATION)
         ConsultationRequest.objects.filter(pk=request_id).update(notifications_enqueued_at=None)
 
 
