@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from clinic_site.lib.origins import (
     SCANNED_STATIC_SUFFIXES,
@@ -16,26 +15,10 @@ from clinic_site.lib.origins import (
     html_loads,
     is_external,
 )
-from services.models import Doctor, Treatment
+from tests.site.pages import public_page_urls
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 OWN_ORIGINS = [settings.SITE_URL, "http://testserver"]
-
-
-def public_urls(language: str) -> list[str]:
-    with translation.override(language):
-        urls = [
-            reverse("home"),
-            reverse("services:treatments"),
-            reverse("services:doctors"),
-            reverse("services:contacts"),
-            reverse("services:privacy"),
-            reverse("booking:request"),
-            reverse("booking:consent"),
-        ]
-        urls += [reverse("services:treatment", args=[t.slug]) for t in Treatment.objects.published()]
-        urls += [reverse("services:doctor", args=[d.slug]) for d in Doctor.objects.published()]
-    return urls
 
 
 @pytest.fixture
@@ -48,7 +31,7 @@ def demo_site(db: None) -> None:
 def test_no_public_page_loads_anything_from_another_origin(
     client: Client, demo_site: None, language: str
 ) -> None:
-    urls = public_urls(language)
+    urls = public_page_urls(language)
     assert len(urls) >= 10  # the demo's treatments and doctors are in the list
     found = []
     for url in urls:

@@ -20,7 +20,7 @@ from django.utils import translation
 
 from booking.models import ConsultationRequest
 from booking.views import THANKS_SALT
-from services.models import Doctor, Treatment
+from tests.site.pages import public_page_urls
 
 LANGUAGES = ("ru", "en")
 
@@ -49,25 +49,8 @@ def problems(html: str) -> list[str]:
 
 
 def page_urls(language: str) -> list[str]:
-    with translation.override(language):
-        urls = [
-            reverse("home"),
-            reverse("services:treatments"),
-            reverse("services:doctors"),
-            reverse("services:contacts"),
-            reverse("services:privacy"),
-            reverse("booking:request"),
-            reverse("booking:consent"),
-            f"/{language}/no-such-page/",
-        ]
-        urls += [
-            reverse("services:treatment", args=[slug])
-            for slug in Treatment.objects.values_list("slug", flat=True)
-        ]
-        urls += [
-            reverse("services:doctor", args=[slug]) for slug in Doctor.objects.values_list("slug", flat=True)
-        ]
-    return urls
+    # The not-found page too: a visitor reaches it.
+    return [*public_page_urls(language), f"/{language}/no-such-page/"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
