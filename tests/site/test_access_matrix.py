@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from booking.models import ConsultationRequest, Delivery
-from tests.site.test_external_origins import public_urls
+from tests.site.pages import public_page_urls
 
 ROLES = ("anonymous", "outsider", "content_editor", "manager", "supervisor")
 REQUEST_AREAS = {("booking", "consultationrequest"), ("booking", "delivery"), ("booking", "requestevent")}
@@ -168,7 +168,7 @@ def test_a_content_editor_sees_no_personal_data_anywhere_in_the_admin(clients: d
 
 @pytest.mark.django_db
 def test_every_site_page_is_open_to_everyone(clients: dict[str, Client]) -> None:
-    urls = [*public_urls("ru"), *public_urls("en"), "/sitemap.xml", "/robots.txt", "/healthz"]
+    urls = [*public_page_urls("ru"), *public_page_urls("en"), "/sitemap.xml", "/robots.txt", "/healthz"]
     refused = [
         (role, url, response.status_code)
         for role in ROLES

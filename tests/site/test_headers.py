@@ -159,11 +159,11 @@ class _InlineCode(HTMLParser):
 def test_no_public_page_needs_inline_script_or_style(client: Client) -> None:
     from django.core.management import call_command
 
-    from tests.site.test_external_origins import public_urls
+    from tests.site.pages import public_page_urls
 
     call_command("load_demo_content", verbosity=0)
     found = []
-    for url in public_urls("ru") + public_urls("en"):
+    for url in public_page_urls("ru") + public_page_urls("en"):
         parser = _InlineCode()
         parser.feed(client.get(url).content.decode())
         found += [f"{url}: {item}" for item in parser.found]
