@@ -1,10 +1,6 @@
 """The one place where a consultation request comes into being, with all its side effects."""
 
-import fcntl
 import hashlib
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -82,9 +78,9 @@ def create_consultation_request(
 def _save_unless_duplicate(request: ConsultationRequest, now: datetime) -> Submission:
     # Who is told is decided by the worker (booking.tasks.send_new_request), with the staff and
     # settings of that moment: the transaction, which on SQLite holds the one write lock every
-    # other submission waits for, does only what must be atomic.
+    # other writer waits for (clinic_site/sqlite_backend), does only what must be atomic.
     phone = str(request.phone)
-    with _one_writer_at_a_time(), transaction.atomic():
+    with transaction.atomic():
         _lock_phone(phone)
         existing = _recent_open_request(phone, now)
         if existing is not None:
@@ -105,39 +101,6 @@ def callback_deadline(now: datetime, call_now: bool, preferred_time: datetime | 
         return promise
     # A chosen time sooner than the promise cannot make the promise shorter.
     return max(preferred_time, promise)
-
-
-@contextmanager
-def _one_writer_at_a_time() -> Iterator[None]:
-    """On an SQLite file, queue for its one write lock in the kernel rather than in SQLite.
-
-    SQLite lets one writer in; the others poll, sleeping up to 100 ms between tries, so in a
-    burst of submissions the last ones wait many times longer than the work takes. A file
-    lock beside the database wakes the next submission the moment the previous one is done.
-    """
-    lock = _submission_lock_file()
-    if lock is None:
-        yield
-        return
-    fcntl.flock(lock, fcntl.LOCK_EX)
-    try:
-        yield
-    finally:
-        fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-_lock_files: dict[tuple[int, str], int] = {}
-
-
-def _submission_lock_file() -> int | None:
-    name = str(connection.settings_dict["NAME"])
-    if connection.vendor != "sqlite" or not os.path.isabs(name):  # not an in-memory test database
-        return None
-    # One descriptor per process: a descriptor inherited through fork would share its lock.
-    key = (os.getpid(), name)
-    if key not in _lock_files:
-        _lock_files[key] = os.open(f"{name}.submit-lock", os.O_RDWR | os.O_CREAT, 0o600)
-    return _lock_files[key]
 
 
 def _lock_phone(phone: str) -> None:
