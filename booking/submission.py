@@ -91,7 +91,12 @@ def _save_unless_duplicate(request: ConsultationRequest, now: datetime) -> Submi
         RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.CREATED, at=now)
         # One task per request, so the request path pays for a single enqueue; if it is lost,
         # the sweeper finds notifications_enqueued_at still set and enqueues it again.
-        transaction.on_commit(partial(tasks.enqueue_new_request, request.pk), robust=True)
+        if tasks.queue_in_this_database():
+            # The queue is a table here: its row commits with the request, in the same turn
+            # at the write lock, and a worker cannot see one without the other.
+            tasks.enqueue_new_request(request.pk)
+        else:
+            transaction.on_commit(partial(tasks.enqueue_new_request, request.pk), robust=True)
     return Submission(request, duplicate=False)
 
 
