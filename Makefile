@@ -46,4 +46,4 @@ bench: setup .secret_key ## Measure throughput, latency, notification time and p
 	DJANGO_SECRET_KEY="$$(cat .secret_key)" $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, the local database and collected files
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* db.sqlite3.*-lock staticfiles media

@@ -112,7 +112,8 @@ def render_report(
         "(target ≥ 0.80)",
         f"- Django (cached) ÷ nginx: {', '.join(ratio(r['site'], r['nginx']) for r in pages.values())}",
         f"- form POST p99: {steady.p99_ms:.1f} ms steady, "
-        f"{percentile(bursts.latencies_ms, 0.99):.1f} ms in bursts (target < 100 ms); "
+        f"{percentile(bursts.latencies_ms, 0.99):.1f} ms in bursts (target < 100 ms); the web alone "
+        f"(worker paused): {posts['runs']['worker paused'].p99_ms:.1f} ms; "
         f"stored exactly once: {'yes' if stored_exactly_once(posts['stored']) else 'NO'}",
         f"- submit → notification p95: {percentile(delays, 0.95):.2f} s (target < 5 s)",
         f"- uncached page: median server CPU per request {render_cpu:.1f} ms "
@@ -156,6 +157,7 @@ def lighthouse_summary(scores: dict[str, lighthouse.Scores] | str) -> str:
 def post_lines(posts: dict) -> list[str]:
     steady: PostRun = posts["runs"]["steady"]
     bursts: PostResults = posts["runs"]["bursts"]
+    alone: PostRun = posts["runs"]["worker paused"]
     stored = posts["stored"]
     lines = [
         f"### Form POST, {POST_CLIENTS} concurrent clients, rate limit off, `db_worker` running",
@@ -169,6 +171,12 @@ def post_lines(posts: dict) -> list[str]:
         f"| {len(bursts.latencies_ms)} | {len(bursts.latencies_ms) / bursts.seconds:,.0f} "
         f"| {percentile(bursts.latencies_ms, 0.5):.1f} | {percentile(bursts.latencies_ms, 0.99):.1f} "
         f"| {answers(bursts.statuses, 0)} |",
+        f"| baseline: steady with the worker paused (the web alone), {alone.seconds:.0f} s "
+        f"| {alone.requests:,} | {alone.requests / alone.seconds:,.0f} | {alone.p50_ms:.1f} "
+        f"| {alone.p99_ms:.1f} | {answers(alone.statuses, alone.socket_errors)} |",
+        "",
+        f"Steady with the worker ÷ without: {steady.requests / alone.requests:.2f} of the requests/s, "
+        f"{steady.p99_ms / alone.p99_ms:.2f}× the p99.",
         "",
         f"Accepted (redirected to the thank-you page): {stored['accepted']:,}; of them found stored: "
         f"{stored['found']:,}; rows the runs stored: {stored['rows']:,} (the rest were in flight when "

@@ -53,14 +53,16 @@ GUNICORN = str(BASE / ".venv" / "bin" / "gunicorn")
 STAMP_VALUE = re.compile(rb'(?<=name="stamp" value=")[^"]*')
 REFERENCE = re.compile(r"\b[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}\b")
 # Phone numbers +7 999 NNN-NN-NN in blocks by their first digit: 5 for the steady POST run
-# (wrk's two threads 500,000 apart), 6 for the notification samples, 7 for the bursts. Each
+# (wrk's two threads 500,000 apart), 6 for the notification samples, 7 for the bursts, 8 for the
+# steady run with the worker paused. Each
 # run starts at a random place in its block: on a kept database (DATABASE_URL) the previous
 # run's requests would otherwise count as duplicates of this one's.
 RUN_OFFSET = random.randrange(400) * 1000
 STEADY_FIRST = 5_000_000 + RUN_OFFSET
 NOTIFICATION_FIRST = 6_000_000 + RUN_OFFSET
 BURST_FIRST = 7_000_000 + RUN_OFFSET
-RUN_PHONES = ("+79995", "+79996", "+79997")
+ALONE_FIRST = 8_000_000 + RUN_OFFSET
+RUN_PHONES = ("+79995", "+79996", "+79997", "+79998")
 
 
 def main() -> None:
@@ -361,14 +363,32 @@ def measure_posts(
         connections=POST_CLIENTS,
     )
     site_cpu = cpu_seconds(site_group) - site_cpu
-    stored = stored_requests(env, since, steady.redirects, bursts.accepted_phones)
+    # The baseline of the same run: the web alone, the worker stopped (its backlog waits).
+    with paused(worker_group):
+        alone = run_wrk_posts(
+            f"http://127.0.0.1:{port}/ru/consultation/",
+            seconds,
+            (before_phone, after_phone),
+            ALONE_FIRST,
+            connections=POST_CLIENTS,
+        )
+    stored = stored_requests(env, since, steady.redirects + alone.redirects, bursts.accepted_phones)
     worker_cpu = cpu_seconds(worker_group) - cpu_before[1]
     return {
-        "runs": {"steady": steady, "bursts": bursts},
+        "runs": {"steady": steady, "bursts": bursts, "worker paused": alone},
         "stored": stored,
         "site_cpu_ms": 1000 * site_cpu / max(steady.requests, 1),
         "worker_cpu_ms": 1000 * worker_cpu / max(stored["rows"], 1),
     }
+
+
+@contextmanager
+def paused(group: int) -> Iterator[None]:
+    os.killpg(group, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        os.killpg(group, signal.SIGCONT)
 
 
 def stored_requests(
