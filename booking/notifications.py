@@ -4,6 +4,7 @@ import logging
 import smtplib
 import socket
 import urllib.error
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -71,41 +72,48 @@ def plan_deliveries(request: ConsultationRequest, purpose: str) -> list[int]:
     )
 
 
-def _create_deliveries(request: ConsultationRequest, purpose: str) -> None:
+def _create_deliveries(
+    request: ConsultationRequest, purpose: str, next_attempt_at: datetime | None = None
+) -> None:
+    due = {} if next_attempt_at is None else {"next_attempt_at": next_attempt_at}
     rows = [
-        Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300])
+        Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300], **due)
         for channel, recipient in recipients(request, purpose)
     ]
     Delivery.objects.bulk_create(rows, ignore_conflicts=True)
 
 
-def plan_new_request(request_id: int) -> None:
+@dataclass(frozen=True)
+class Plan:
+    request: ConsultationRequest
+    delivery_ids: list[int]
+
+
+def plan_new_request(request_id: int, claim_until: datetime | None = None) -> Plan | None:
     """Create the pending rows that tell staff (and the patient, if they left an address) of a new
-    request, with the recipients of now. Does nothing the second time, so a task run twice or
-    enqueued again by the sweeper is harmless."""
-    with transaction.atomic():
+    request, with the recipients of now. None the second time, so a task run twice or enqueued
+    again by the sweeper is harmless.
+
+    With claim_until, the new rows are the caller's to send until then: nobody else picks them
+    up meanwhile (if the caller dies, the sweeper finds them after that).
+    """
+    with transaction.atomic(savepoint=False):  # the worker's task holds the outer transaction
         request = (
             ConsultationRequest.objects.select_for_update()
             .filter(pk=request_id, notifications_enqueued_at__isnull=False)
             .first()
         )
         if request is None:
-            return
-        # The task that called this sends whatever is due next, so the new ids are not needed.
-        _create_deliveries(request, Delivery.Purpose.NEW_REQUEST)
+            return None
+        _create_deliveries(request, Delivery.Purpose.NEW_REQUEST, claim_until)
         if request.email:
-            _create_deliveries(request, Delivery.Purpose.CONFIRMATION)
+            _create_deliveries(request, Delivery.Purpose.CONFIRMATION, claim_until)
         ConsultationRequest.objects.filter(pk=request_id).update(notifications_enqueued_at=None)
-
-
-def due_deliveries(request_id: int, now: datetime) -> list[int]:
-    return list(
-        Delivery.objects.filter(
-            request_id=request_id, status=Delivery.Status.PENDING, next_attempt_at__lte=now
+        # Planned once only (above), so these are exactly the rows just created.
+        new_rows = Delivery.objects.filter(
+            request=request, purpose__in=[Delivery.Purpose.NEW_REQUEST, Delivery.Purpose.CONFIRMATION]
         )
-        .order_by("id")
-        .values_list("id", flat=True)
-    )
+        return Plan(request, list(new_rows.order_by("id").values_list("id", flat=True)))
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -125,6 +133,13 @@ def attempt_delivery(delivery_id: int, now: datetime | None = None) -> datetime 
     ).update(next_attempt_at=now + CLAIM)
     if not claimed:
         return None
+    return send_claimed(delivery_id, now)
+
+
+def send_claimed(delivery_id: int, now: datetime | None = None) -> datetime | None:
+    """Send a delivery this worker has claimed (attempt_delivery, or plan_new_request's claim_until);
+    return when to try again after a failure, else None."""
+    now = now or timezone.now()
     delivery = Delivery.objects.select_related("request__treatment", "request__doctor").get(pk=delivery_id)
     try:
         channels.send(delivery)

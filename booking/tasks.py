@@ -3,7 +3,7 @@
 import logging
 from datetime import datetime, timedelta
 
-from django.db import DEFAULT_DB_ALIAS, router
+from django.db import DEFAULT_DB_ALIAS, router, transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.backend import DatabaseBackend
@@ -24,16 +24,20 @@ def send_delivery(delivery_id: int) -> None:
 
 @task()
 def send_new_request(request_id: int) -> None:
-    """Decide who is told of a new request, tell them, then schedule its deadline check.
+    """Decide who is told of a new request and schedule its deadline check, in one transaction
+    (one turn at the write lock on SQLite), then tell them.
 
     The form POST enqueues only this task; everything else happens here, in the worker.
     """
-    notifications.plan_new_request(request_id)
-    for delivery_id in notifications.due_deliveries(request_id, timezone.now()):
-        retry_at = notifications.attempt_delivery(delivery_id)
+    with transaction.atomic():
+        plan = notifications.plan_new_request(request_id, claim_until=timezone.now() + notifications.CLAIM)
+        if plan is None:
+            return  # planned before: that run sends, and the sweeper retries what it left
+        schedule_next_check(plan.request)
+    for delivery_id in plan.delivery_ids:
+        retry_at = notifications.send_claimed(delivery_id)
         if retry_at is not None:
             send_delivery.using(run_after=retry_at).enqueue(delivery_id)
-    schedule_deadline_check(request_id)
 
 
 @task()
@@ -59,11 +63,16 @@ def enqueue_deliveries(delivery_ids: list[int]) -> None:
 
 
 def schedule_deadline_check(request_id: int) -> None:
-    """One check at a time: at the escalation time, and that check schedules the one at the deadline."""
     request = ConsultationRequest.objects.filter(pk=request_id).first()
-    moment = deadlines.next_check_at(request) if request is not None else None
+    if request is not None:
+        schedule_next_check(request)
+
+
+def schedule_next_check(request: ConsultationRequest) -> None:
+    """One check at a time: at the escalation time, and that check schedules the one at the deadline."""
+    moment = deadlines.next_check_at(request)
     if moment is not None:
-        check_deadlines.using(run_after=moment).enqueue(request_id)
+        check_deadlines.using(run_after=moment).enqueue(request.pk)
 
 
 def sweep(grace_seconds: float = 60) -> tuple[int, int]:

@@ -6,8 +6,10 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from booking import notifications
 from booking.models import ConsultationRequest, Delivery
 from tests.booking.fake_servers import FakeHTTPServer, FakeSMTPServer, free_port
 from tests.booking.submitting import plan_notifications, run_worker, run_worker_until, submit
@@ -174,6 +176,26 @@ def test_a_lost_task_is_enqueued_again_by_the_sweeper(
 
     assert [m.to for m in mailoutbox] == [[manager.email]]
     assert Delivery.objects.get().attempts == 1
+
+
+def test_a_worker_that_dies_between_planning_and_sending_loses_nothing(client, manager, mailoutbox):
+    submit(client)
+    request = ConsultationRequest.objects.get()
+    # The worker decided who is told and claimed the deliveries, then died before sending.
+    notifications.plan_new_request(request.pk, claim_until=timezone.now() + notifications.CLAIM)
+    DBTaskResult.objects.filter(task_path="booking.tasks.send_new_request").delete()
+
+    # While the claim lasts, neither another worker nor the sweeper sends them a second time.
+    call_command("booking_sweep", grace=0, verbosity=0)
+    run_worker()
+    assert mailoutbox == []
+
+    # The claim runs out (a minute later): the sweeper hands them to a live worker.
+    Delivery.objects.update(next_attempt_at=timezone.now() - notifications.CLAIM)
+    call_command("booking_sweep", grace=0, verbosity=0)
+    run_worker()
+    assert [m.to for m in mailoutbox] == [[manager.email]]
+    assert Delivery.objects.get().status == Delivery.Status.SENT
 
 
 def test_the_sweeper_leaves_a_request_whose_task_is_still_waiting_alone(
