@@ -11,6 +11,7 @@ BENCH_SECONDS (default 10) sets how long wrk loads each URL; `--readme` (make be
 BENCH_ARGS=--readme) also puts the table in README.md's Performance section.
 """
 
+import fcntl
 import json
 import os
 import random
@@ -367,7 +368,7 @@ def measure_posts(
     )
     site_cpu = cpu_seconds(site_group) - site_cpu
     # The baseline of the same run: the web alone, the worker stopped (its backlog waits).
-    with paused(worker_group):
+    with paused(worker_group, env):
         alone = run_wrk_posts(
             f"http://127.0.0.1:{port}/ru/consultation/",
             seconds,
@@ -395,12 +396,30 @@ def lower_group_priority(pid: int, nice: int) -> None:
 
 
 @contextmanager
-def paused(group: int) -> Iterator[None]:
-    os.killpg(group, signal.SIGSTOP)
+def paused(group: int, env: dict[str, str]) -> Iterator[None]:
+    """Stops the worker, never in the middle of a write: on an SQLite file it is stopped while the
+    bench holds the write lock every writer queues on (clinic_site/sqlite_backend), so it cannot be
+    holding it, and every POST would wait for it until the end."""
+    with write_lock(env):
+        os.killpg(group, signal.SIGSTOP)
     try:
         yield
     finally:
         os.killpg(group, signal.SIGCONT)
+
+
+@contextmanager
+def write_lock(env: dict[str, str]) -> Iterator[None]:
+    url = env["DATABASE_URL"]
+    if not url.startswith("sqlite:///"):
+        yield
+        return
+    descriptor = os.open(f"{url.removeprefix('sqlite:///')}.write-lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def stored_requests(

@@ -3,11 +3,9 @@
 import logging
 from datetime import datetime, timedelta
 
-from django.db import DEFAULT_DB_ALIAS, router, transaction
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from django_tasks_db.backend import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
 
 from booking import deadlines, notifications
 from booking.models import ConsultationRequest, Delivery
@@ -44,13 +42,6 @@ def send_new_request(request_id: int) -> None:
 def check_deadlines(request_id: int) -> None:
     enqueue_deliveries(deadlines.check_deadlines(request_id))
     schedule_deadline_check(request_id)
-
-
-def queue_in_this_database() -> bool:
-    """Whether tasks are rows of the default database (django-tasks-db), so that one enqueued
-    inside a transaction appears exactly when, and only if, that transaction commits."""
-    backend = send_new_request.get_backend()
-    return isinstance(backend, DatabaseBackend) and router.db_for_write(DBTaskResult) == DEFAULT_DB_ALIAS
 
 
 def enqueue_new_request(request_id: int) -> None:

@@ -152,16 +152,6 @@ def test_the_worker_not_running_at_submit_time_loses_nothing(
     assert [m.to for m in mailoutbox] == [[manager.email]]
 
 
-def test_the_task_is_stored_in_the_same_transaction_as_the_request(client, manager, mailoutbox):
-    # No on-commit callback runs here (the test's transaction never commits): the task row was
-    # written with the request, so no crash between the commit and an enqueue can lose it.
-    submit(client)
-
-    assert DBTaskResult.objects.filter(task_path="booking.tasks.send_new_request").count() == 1
-    run_worker()
-    assert [m.to for m in mailoutbox] == [[manager.email]]
-
-
 def test_a_lost_task_is_enqueued_again_by_the_sweeper(
     client, manager, mailoutbox, django_capture_on_commit_callbacks
 ):
