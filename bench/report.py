@@ -175,8 +175,12 @@ def post_lines(posts: dict) -> list[str]:
         f"| {alone.requests:,} | {alone.requests / alone.seconds:,.0f} | {alone.p50_ms:.1f} "
         f"| {alone.p99_ms:.1f} | {answers(alone.statuses, alone.socket_errors)} |",
         "",
-        f"Steady with the worker ÷ without: {steady.requests / alone.requests:.2f} of the requests/s, "
-        f"{steady.p99_ms / alone.p99_ms:.2f}× the p99.",
+        (
+            f"Steady with the worker ÷ without: {steady.requests / alone.requests:.2f} of the "
+            f"requests/s, {steady.p99_ms / alone.p99_ms:.2f}× the p99."
+            if alone.requests and alone.p99_ms
+            else "The run with the worker paused got no answer: no baseline."
+        ),
         "",
         f"Accepted (redirected to the thank-you page): {stored['accepted']:,}; of them found stored: "
         f"{stored['found']:,}; rows the runs stored: {stored['rows']:,} (the rest were in flight when "

@@ -402,6 +402,12 @@ def paused(group: int, env: dict[str, str]) -> Iterator[None]:
     holding it, and every POST would wait for it until the end."""
     with write_lock(env):
         os.killpg(group, signal.SIGSTOP)
+        # The signal is delivered asynchronously: let go of the lock only once it has stopped,
+        # or the worker could take it in the meantime and stop holding it.
+        stat = Path(f"/proc/{group}/stat")
+        deadline = time.monotonic() + 10
+        while stat.read_text().rpartition(")")[2].split()[0] != "T" and time.monotonic() < deadline:
+            time.sleep(0.001)
     try:
         yield
     finally:
