@@ -14,6 +14,7 @@ An in-memory database (the tests) has no file and one connection, so nothing is 
 
 import fcntl
 import os
+from collections.abc import Callable
 from typing import Any
 
 from django.db.backends.sqlite3 import base
@@ -93,21 +94,17 @@ class QueuedCursor(base.SQLiteCursorWrapper):
     queue: DatabaseWrapper
 
     def execute(self, query: str, params: Any = None) -> Any:
-        if self.connection.in_transaction or not _is_write(query):
-            return super().execute(query, params)
-        took = self.queue.take_turn()
-        try:
-            return super().execute(query, params)
-        finally:
-            if took:
-                self.queue.end_turn()
+        return self._in_turn(query, super().execute, query, params)
 
     def executemany(self, query: str, param_list: Any) -> Any:
+        return self._in_turn(query, super().executemany, query, param_list)
+
+    def _in_turn(self, query: str, run: Callable[..., Any], *args: Any) -> Any:
         if self.connection.in_transaction or not _is_write(query):
-            return super().executemany(query, param_list)
+            return run(*args)
         took = self.queue.take_turn()
         try:
-            return super().executemany(query, param_list)
+            return run(*args)
         finally:
             if took:
                 self.queue.end_turn()
