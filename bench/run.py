@@ -47,6 +47,7 @@ from bench.report import lighthouse_lines, post_lines, render_report  # noqa: E4
 from bench.smtp_sink import smtp_sink  # noqa: E402
 from bench.weight import page_weight  # noqa: E402
 from bench.wrk import Throughput, run_wrk, run_wrk_posts  # noqa: E402
+from clinic_site.sqlite_backend.base import write_lock_path  # noqa: E402
 
 RESULTS = BASE / "bench-results"
 PYTHON = str(BASE / ".venv" / "bin" / "python")
@@ -55,9 +56,9 @@ STAMP_VALUE = re.compile(rb'(?<=name="stamp" value=")[^"]*')
 REFERENCE = re.compile(r"\b[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}\b")
 # Phone numbers +7 999 NNN-NN-NN in blocks by their first digit: 5 for the steady POST run
 # (wrk's two threads 500,000 apart), 6 for the notification samples, 7 for the bursts, 8 for the
-# steady run with the worker paused. Each
-# run starts at a random place in its block: on a kept database (DATABASE_URL) the previous
-# run's requests would otherwise count as duplicates of this one's.
+# steady run with the worker paused. Each run starts at a random place in its block: on a kept
+# database (DATABASE_URL) the previous run's requests would otherwise count as duplicates of
+# this one's.
 RUN_OFFSET = random.randrange(400) * 1000
 STEADY_FIRST = 5_000_000 + RUN_OFFSET
 NOTIFICATION_FIRST = 6_000_000 + RUN_OFFSET
@@ -420,7 +421,8 @@ def write_lock(env: dict[str, str]) -> Iterator[None]:
     if not url.startswith("sqlite:///"):
         yield
         return
-    descriptor = os.open(f"{url.removeprefix('sqlite:///')}.write-lock", os.O_RDWR | os.O_CREAT, 0o600)
+    path = write_lock_path(url.removeprefix("sqlite:///"))
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield

@@ -19,6 +19,12 @@ from typing import Any
 
 from django.db.backends.sqlite3 import base
 
+
+def write_lock_path(database_name: str) -> str:
+    """The file every writer of this database takes its turn on."""
+    return f"{database_name}.write-lock"
+
+
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 
 
@@ -81,8 +87,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
         # One descriptor per connection and process: a descriptor inherited through fork (gunicorn
         # loads the app before forking) shares its lock with the parent, so a child opens its own.
         if self._turn_file is None or self._turn_file_pid != os.getpid():
-            name = os.fspath(self.settings_dict["NAME"])
-            self._turn_file = os.open(f"{name}.write-lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            path = write_lock_path(os.fspath(self.settings_dict["NAME"]))
+            self._turn_file = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
             self._turn_file_pid = os.getpid()
             self._has_turn = False
         return self._turn_file

@@ -12,6 +12,8 @@ import pytest
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import ConnectionHandler
 
+from clinic_site.sqlite_backend.base import write_lock_path
+
 
 @pytest.fixture(autouse=True)
 def _own_databases(django_db_blocker) -> Iterator[None]:
@@ -54,7 +56,7 @@ def transaction_on(connection: BaseDatabaseWrapper) -> Iterator[None]:
 
 
 def someone_else_could_write(database: ConnectionHandler) -> bool:
-    descriptor = os.open(f"{database['default'].settings_dict['NAME']}.write-lock", os.O_RDWR | os.O_CREAT)
+    descriptor = os.open(write_lock_path(database["default"].settings_dict["NAME"]), os.O_RDWR | os.O_CREAT)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -67,7 +69,7 @@ def someone_else_could_write(database: ConnectionHandler) -> bool:
 @contextmanager
 def lock_held_elsewhere(database: ConnectionHandler) -> Iterator[None]:
     """Another process's write in progress."""
-    descriptor = os.open(f"{database['default'].settings_dict['NAME']}.write-lock", os.O_RDWR | os.O_CREAT)
+    descriptor = os.open(write_lock_path(database["default"].settings_dict["NAME"]), os.O_RDWR | os.O_CREAT)
     fcntl.flock(descriptor, fcntl.LOCK_EX)
     try:
         yield
