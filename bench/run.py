@@ -463,7 +463,7 @@ def measure_notifications(port: int, sink: object) -> dict[str, object]:
         sent_at = time.monotonic()
         status, location, _ = asyncio.run(post_once(port, "/ru/consultation/", body))
         reference = REFERENCE.search(get(port, location).decode()) if status in (302, 303) else None
-        arrived_at = sink.wait_for(reference.group(0), timeout=30) if reference else None
+        arrived_at = sink.wait_for(reference.group(0), timeout=30, since=sent_at) if reference else None
         if arrived_at is None:
             missing += 1
         else:
