@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from booking.models import ConsultationRequest, Delivery, RequestEvent
+from booking.submission import create_consultation_request
 from tests.booking.submitting import moscow_in, run_worker, submit
 from tests.builders import make_clinic, make_doctor, make_treatment
 
@@ -24,6 +25,35 @@ def test_a_good_request_is_saved_and_redirects_to_the_thanks_page(client):
     assert request.source_page == "/ru/consultation/"
     assert request.status == ConsultationRequest.Status.NEW
     assert list(request.events.values_list("kind", flat=True)) == [RequestEvent.Kind.CREATED]
+
+
+def test_the_request_handed_back_is_the_row_stored_field_for_field():
+    # The request's INSERT is built before the transaction (booking.submission.PreparedInsert):
+    # every field, the optional ones filled in, must reach the row as Model.save() would write it.
+    submission = create_consultation_request(
+        name="Анна Смирнова",
+        phone="+74994601561",
+        channel=ConsultationRequest.Channel.WHATSAPP,
+        requester=ConsultationRequest.Requester.RELATIVE,
+        call_now=False,
+        preferred_time=timezone.now() + timedelta(hours=3),
+        treatment=make_treatment(),
+        doctor=make_doctor(),
+        message="Вопрос о радиоэмболизации",
+        email="anna@example.ru",
+        language="en",
+        source_page="/en/treatments/radioembolization/",
+        ip_hash="f00d",
+    )
+
+    stored = ConsultationRequest.objects.get()
+    assert submission.request.pk == stored.pk
+    for field in ConsultationRequest._meta.concrete_fields:
+        assert getattr(submission.request, field.attname) == getattr(stored, field.attname), field.name
+    assert stored.treatment is not None and stored.doctor is not None and stored.reference
+    assert [(event.request_id, event.kind) for event in RequestEvent.objects.all()] == [
+        (stored.pk, RequestEvent.Kind.CREATED)
+    ]
 
 
 def test_a_reference_another_request_already_has_is_replaced_and_the_request_still_saved(
