@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from booking import channels
+from booking.inserts import PreparedInsert
 from booking.models import ConsultationRequest, Delivery
 
 log = logging.getLogger(__name__)
@@ -75,12 +76,17 @@ def plan_deliveries(request: ConsultationRequest, purpose: str) -> list[int]:
 def _create_deliveries(
     request: ConsultationRequest, purpose: str, next_attempt_at: datetime | None = None
 ) -> None:
+    Delivery.objects.bulk_create(_new_deliveries(request, purpose, next_attempt_at), ignore_conflicts=True)
+
+
+def _new_deliveries(
+    request: ConsultationRequest, purpose: str, next_attempt_at: datetime | None = None
+) -> list[Delivery]:
     due = {} if next_attempt_at is None else {"next_attempt_at": next_attempt_at}
-    rows = [
+    return [
         Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300], **due)
-        for channel, recipient in recipients(request, purpose)
+        for channel, recipient in dict.fromkeys(recipients(request, purpose))
     ]
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 @dataclass(frozen=True)
@@ -97,23 +103,25 @@ def plan_new_request(request_id: int, claim_until: datetime | None = None) -> Pl
     With claim_until, the new rows are the caller's to send until then: nobody else picks them
     up meanwhile (if the caller dies, the sweeper finds them after that).
     """
-    with transaction.atomic(savepoint=False):  # the worker's task holds the outer transaction
-        request = (
-            ConsultationRequest.objects.select_for_update()
-            .filter(pk=request_id, notifications_enqueued_at__isnull=False)
-            .first()
-        )
-        if request is None:
+    unplanned = ConsultationRequest.objects.filter(pk=request_id, notifications_enqueued_at__isnull=False)
+    request = unplanned.first()
+    if request is None:
+        return None
+    rows = _new_deliveries(request, Delivery.Purpose.NEW_REQUEST, claim_until)
+    if request.email:
+        rows += _new_deliveries(request, Delivery.Purpose.CONFIRMATION, claim_until)
+    # Who is told and the rows' INSERTs are worked out first: on SQLite the transaction holds the
+    # write lock that every form POST waits for.
+    inserts = [PreparedInsert(row) for row in rows]
+    with transaction.atomic():
+        # Planned once only: of two runs (a task enqueued again, two workers), the first to
+        # clear the mark plans; the other finds it cleared (on PostgreSQL, after waiting for the
+        # first to commit) and stops.
+        if not unplanned.update(notifications_enqueued_at=None):
             return None
-        _create_deliveries(request, Delivery.Purpose.NEW_REQUEST, claim_until)
-        if request.email:
-            _create_deliveries(request, Delivery.Purpose.CONFIRMATION, claim_until)
-        ConsultationRequest.objects.filter(pk=request_id).update(notifications_enqueued_at=None)
-        # Planned once only (above), so these are exactly the rows just created.
-        new_rows = Delivery.objects.filter(
-            request=request, purpose__in=[Delivery.Purpose.NEW_REQUEST, Delivery.Purpose.CONFIRMATION]
-        )
-        return Plan(request, list(new_rows.order_by("id").values_list("id", flat=True)))
+        delivery_ids = [insert.run() for insert in inserts]
+    request.notifications_enqueued_at = None
+    return Plan(request, delivery_ids)
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -3,7 +3,6 @@
 import logging
 from datetime import datetime, timedelta
 
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -22,16 +21,17 @@ def send_delivery(delivery_id: int) -> None:
 
 @task()
 def send_new_request(request_id: int) -> None:
-    """Decide who is told of a new request and schedule its deadline check, in one transaction
-    (one turn at the write lock on SQLite), then tell them.
+    """Decide who is told of a new request, schedule its deadline check, then tell them.
 
     The form POST enqueues only this task; everything else happens here, in the worker.
     """
-    with transaction.atomic():
-        plan = notifications.plan_new_request(request_id, claim_until=timezone.now() + notifications.CLAIM)
-        if plan is None:
-            return  # planned before: that run sends, and the sweeper retries what it left
-        schedule_next_check(plan.request)
+    plan = notifications.plan_new_request(request_id, claim_until=timezone.now() + notifications.CLAIM)
+    if plan is None:
+        return  # planned before: that run sends, and the sweeper retries what it left
+    # Once the plan is committed, outside its short transaction (the write lock on SQLite): a
+    # worker stopped just before this leaves the check to the sweeper (booking_sweep), which
+    # finds every request past a deadline.
+    schedule_next_check(plan.request)
     for delivery_id in plan.delivery_ids:
         retry_at = notifications.send_claimed(delivery_id)
         if retry_at is not None:

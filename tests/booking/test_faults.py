@@ -3,8 +3,10 @@
 import hashlib
 import hmac
 import json
+from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -186,6 +188,28 @@ def test_a_worker_that_dies_between_planning_and_sending_loses_nothing(client, m
     run_worker()
     assert [m.to for m in mailoutbox] == [[manager.email]]
     assert Delivery.objects.get().status == Delivery.Status.SENT
+
+
+def test_a_worker_that_dies_before_scheduling_the_deadline_check_still_gets_supervisors_told(
+    client, manager, supervisor, mailoutbox
+):
+    submit(client)
+    request = ConsultationRequest.objects.get()
+    # The plan is committed; the worker died before it scheduled the request's deadline check.
+    notifications.plan_new_request(request.pk)
+    DBTaskResult.objects.all().delete()
+
+    # Nobody has called by the escalation time: the sweeper notices without a check task.
+    lead = timedelta(minutes=settings.BOOKING_CALLBACK_MINUTES - settings.BOOKING_ESCALATE_AFTER_MINUTES)
+    ConsultationRequest.objects.update(due_at=timezone.now() + lead - timedelta(seconds=1))
+    call_command("booking_sweep", grace=0, verbosity=0)
+    run_worker()
+
+    request.refresh_from_db()
+    assert request.escalated_at is not None
+    escalation = Delivery.objects.get(purpose=Delivery.Purpose.ESCALATION)
+    assert (escalation.recipient, escalation.status) == (supervisor.email, Delivery.Status.SENT)
+    assert [supervisor.email] in [m.to for m in mailoutbox]
 
 
 def test_the_sweeper_leaves_a_request_whose_task_is_still_waiting_alone(
