@@ -43,6 +43,9 @@ CACHED_VIEWS = frozenset(
         "services:privacy",
     }
 )
+# What ads, mailings and search engines add to the links patients follow (utm_* too). No public
+# page reads them, so such a visit gets the stored page; any other query string skips the cache.
+TRACKING_PARAMETERS = frozenset({"yclid", "ysclid", "gclid", "fbclid", "msclkid", "_openstat"})
 VERSION_KEY = "page-cache:content-version"
 # Code and files whose change alters the HTML of a page: a deploy starts a new cache.
 SOURCES = ("templates", "locale", "clinic_site", "services", "booking")
@@ -130,7 +133,9 @@ class PageCacheMiddleware:
 
 def cacheable_language(request: HttpRequest) -> str | None:
     """The page's language when the request may be answered from the cache, else None."""
-    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD") or request.GET:
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        return None
+    if not all(name.startswith("utm_") or name in TRACKING_PARAMETERS for name in request.GET):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None  # a signed-in user, or a visitor with something to be told

@@ -298,11 +298,39 @@ def test_signed_in_staff_never_get_or_leave_a_cached_page(
     assert "Без сигнала" not in Client().get(treatment_url()).content.decode()
 
 
-def test_a_query_string_skips_the_cache(treatment: Treatment) -> None:
+@pytest.mark.parametrize(
+    "query",
+    ["?utm_source=yandex&utm_medium=cpc&utm_campaign=liver&yclid=8431", "?gclid=Cj0K", "?fbclid=IwAR"],
+)
+def test_a_link_from_an_ad_or_a_mailing_gets_the_stored_page(
+    treatment: Treatment, query: str, django_assert_max_num_queries: Callable
+) -> None:
+    stored = Client().get(treatment_url())
+    Treatment.objects.filter(pk=treatment.pk).update(title_ru="Без сигнала")  # no signal: still stored
+
+    with django_assert_max_num_queries(1):
+        answer = Client().get(treatment_url() + query)
+
+    assert without_stamp(answer.content) == without_stamp(stored.content)
+    assert "Без сигнала" not in answer.content.decode()
+
+
+def test_a_page_first_rendered_for_an_ad_link_is_stored_for_everyone(treatment: Treatment) -> None:
+    from_ad = Client().get(treatment_url() + "?utm_source=vk&ysclid=lx2")
+    Treatment.objects.filter(pk=treatment.pk).update(title_ru="Без сигнала")
+
+    plain = Client().get(treatment_url())
+
+    assert without_stamp(plain.content) == without_stamp(from_ad.content)
+    assert "utm_source" not in plain.content.decode() and "ysclid" not in plain.content.decode()
+
+
+@pytest.mark.parametrize("query", ["?page=2", "?utm_source=x&q=radio", "?treatment=radioembolization"])
+def test_any_other_query_string_skips_the_cache(treatment: Treatment, query: str) -> None:
     Client().get(treatment_url())
     Treatment.objects.filter(pk=treatment.pk).update(title_ru="Без сигнала")
 
-    assert "Без сигнала" in Client().get(treatment_url() + "?utm_source=x").content.decode()
+    assert "Без сигнала" in Client().get(treatment_url() + query).content.decode()
 
 
 def test_the_consultation_page_is_rendered_afresh_for_each_visitor(treatment: Treatment) -> None:
