@@ -65,18 +65,12 @@ def recipients(request: ConsultationRequest, purpose: str) -> list[tuple[str, st
 
 def plan_deliveries(request: ConsultationRequest, purpose: str) -> list[int]:
     """Create the pending Delivery rows (once per recipient) and return the ids of the new ones."""
-    _create_deliveries(request, purpose)
+    Delivery.objects.bulk_create(_new_deliveries(request, purpose), ignore_conflicts=True)
     return list(
         Delivery.objects.filter(request=request, purpose=purpose, status=Delivery.Status.PENDING, attempts=0)
         .order_by("id")
         .values_list("id", flat=True)
     )
-
-
-def _create_deliveries(
-    request: ConsultationRequest, purpose: str, next_attempt_at: datetime | None = None
-) -> None:
-    Delivery.objects.bulk_create(_new_deliveries(request, purpose, next_attempt_at), ignore_conflicts=True)
 
 
 def _new_deliveries(
