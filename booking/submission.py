@@ -3,7 +3,6 @@
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -77,7 +76,7 @@ def create_consultation_request(
 
 
 def _save_unless_duplicate(request: ConsultationRequest, now: datetime) -> Submission:
-    # Who is told is decided by the worker (booking.tasks.send_new_request), with the staff and
+    # Who is told is decided by the worker (booking.tasks.send_new_requests), with the staff and
     # settings of that moment: the transaction, which on SQLite holds the one write lock every
     # other writer waits for (clinic_site/sqlite_backend), does only what must be atomic, and
     # its two INSERTs are built before it starts.
@@ -95,13 +94,12 @@ def _save_unless_duplicate(request: ConsultationRequest, now: datetime) -> Submi
         request._state.adding = False
         request._state.db = connection.alias
         insert_event.run(request_id=request.pk)
-        # One task per request, so the request path pays for a single enqueue; if it is lost,
-        # the sweeper finds notifications_enqueued_at still set and enqueues it again.
-        # After the commit, so the task's own preparation (the queue library's Python, about a
-        # third of a millisecond) is not done while every other writer waits; on SQLite only the
-        # task row's INSERT takes a (second, short) turn at the write lock. (With the row in the
-        # transaction, make bench measured more lock per POST: 1.5-1.7 ms against 1.1-1.4 ms.)
-        transaction.on_commit(partial(tasks.enqueue_new_request, request.pk), robust=True)
+        # The worker is woken after the commit, so what it looks for is there. Usually a sender
+        # task is already waiting and this is one small read; the enqueue, when needed, is done
+        # after the commit so the queue library's Python (a third of a millisecond) does not run
+        # while every other writer waits. If it is lost, the sweeper finds
+        # notifications_enqueued_at still set and wakes the sender again.
+        transaction.on_commit(tasks.wake_new_request_sender, robust=True)
     return Submission(request, duplicate=False)
 
 
