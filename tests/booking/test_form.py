@@ -113,6 +113,18 @@ def test_unpublished_treatments_are_neither_offered_nor_accepted(client):
     assert "treatment" in form.errors
 
 
+def test_a_treatment_published_after_a_form_was_shown_is_offered_and_accepted_at_once():
+    make_treatment(slug="first")
+    shown = ConsultationForm()
+    assert 'value="first"' in str(shown["treatment"])
+
+    make_treatment(slug="second")
+    # Forms share their fields' declared queryset: nothing the first form read may be reused.
+    assert 'value="second"' in str(ConsultationForm()["treatment"])
+    assert 'value="second"' in str(shown["treatment"])
+    assert ConsultationForm(form_data(treatment="second")).is_valid()
+
+
 def test_the_form_has_labels_autocomplete_and_a_consent_link(client):
     page = client.get(request_url()).content.decode()
 
@@ -121,6 +133,15 @@ def test_the_form_has_labels_autocomplete_and_a_consent_link(client):
     assert 'autocomplete="email"' in page
     assert f'href="{reverse("booking:consent")}"' in page
     assert 'for="id_name"' in page and 'for="id_phone"' in page
+
+
+def test_the_consent_link_is_in_the_language_of_the_page(client):
+    # The label is built when the form is shown: the English page links the English document.
+    english = client.get(request_url("en")).content.decode()
+    russian = client.get(request_url("ru")).content.decode()
+
+    assert '<a href="/en/consent/">' in english and "/ru/consent/" not in english
+    assert '<a href="/ru/consent/">' in russian and "/en/consent/" not in russian
 
 
 def test_the_embedded_form_carries_no_csrf_token(client):
