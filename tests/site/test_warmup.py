@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from django.template import engines
+from django.test import override_settings
 
 from clinic_site.warmup import project_templates, warm_up
 
@@ -14,6 +15,7 @@ ARBITER = """
 import json
 from django.db import connections
 from django.template import engines
+from django.test import override_settings
 from django.urls import get_resolver
 import clinic_site.wsgi
 
@@ -51,3 +53,12 @@ def test_warming_up_needs_no_database():
     warm_up()
 
     assert set(project_templates()) <= cached_templates()
+
+
+urlpatterns: list[object] = []  # the URLconf of the next test: none of the site's names
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_warming_up_assumes_no_url_of_the_site():
+    # make bench serves its framework ceiling with a URLconf of its own through the same wsgi.py.
+    warm_up()
