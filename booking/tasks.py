@@ -38,7 +38,13 @@ def send_new_requests() -> None:
     waiting = ConsultationRequest.objects.filter(notifications_enqueued_at__isnull=False).order_by("pk")
     request_ids = list(waiting.values_list("pk", flat=True)[:NEW_REQUESTS_PER_RUN])
     for request_id in request_ids:
-        tell_of_new_request(request_id)
+        try:
+            tell_of_new_request(request_id)
+        except Exception:
+            # One request that cannot be planned must not hold back the ones after it (it is the
+            # oldest, so it would come first in every run). It keeps its mark: the sweeper wakes
+            # the sender for it again, and each failure is logged.
+            log.exception("telling staff of new request %s failed; the sweeper will try again", request_id)
     if len(request_ids) == NEW_REQUESTS_PER_RUN:
         wake_new_request_sender()  # more may wait: after what was queued meanwhile
 

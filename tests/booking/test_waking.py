@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from booking import tasks
+from booking import notifications, tasks
 from booking.models import ConsultationRequest
 from tests.booking.submitting import run_worker, submit
 
@@ -103,3 +103,31 @@ def test_the_sender_check_means_what_the_querysets_say():
     for status in (TaskResultStatus.RUNNING, TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED):
         DBTaskResult.objects.update(status=status)
         assert not agrees()
+
+
+def test_a_request_that_cannot_be_planned_holds_back_none_after_it(
+    client, manager, mailoutbox, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    broken, fine = submit_phones(client, django_capture_on_commit_callbacks, "+79160000001", "+79160000002")
+    broken_id = ConsultationRequest.objects.get(reference=broken).pk
+    plan = notifications.plan_new_request
+
+    def plan_or_fail(request_id, **kwargs):
+        if request_id == broken_id:
+            raise RuntimeError("a bug that only this request meets")
+        return plan(request_id, **kwargs)
+
+    monkeypatch.setattr(notifications, "plan_new_request", plan_or_fail)
+    run_worker()
+
+    assert told_references(mailoutbox) == [fine]
+    assert f"new request {broken_id} failed" in caplog.text
+    # Still marked, so the sweeper wakes the sender for it again; once it can be planned, it is.
+    assert ConsultationRequest.objects.get(pk=broken_id).notifications_enqueued_at is not None
+    monkeypatch.setattr(notifications, "plan_new_request", plan)
+    ConsultationRequest.objects.filter(pk=broken_id).update(
+        notifications_enqueued_at=timezone.now() - timedelta(minutes=2)
+    )
+    tasks.sweep()
+    run_worker()
+    assert told_references(mailoutbox) == [fine, broken]
