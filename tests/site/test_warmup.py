@@ -15,7 +15,6 @@ ARBITER = """
 import json
 from django.db import connections
 from django.template import engines
-from django.test import override_settings
 from django.urls import get_resolver
 import clinic_site.wsgi
 
