@@ -3,7 +3,8 @@ from datetime import datetime, timedelta
 
 import phonenumbers
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +12,25 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 # No 0/O, 1/I/L: a code read aloud over the phone must not be ambiguous.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+# What erased personal fields read as.
+ERASED = "—"
 
 
 def new_reference() -> str:
     body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
     return f"{body[:3]}-{body[3:]}"
+
+
+def retention_cutoff(now: datetime) -> datetime:
+    """Personal data of requests whose work ended before this is erased."""
+    return now - timedelta(days=settings.BOOKING_RETENTION_DAYS)
+
+
+def overdue_q(now: datetime) -> models.Q:
+    """The one definition of overdue: still open, nobody has reached the patient, past the deadline."""
+    return models.Q(
+        status__in=ConsultationRequest.OPEN_STATUSES, first_contact_at__isnull=True, due_at__lt=now
+    )
 
 
 class ConsultationRequestQuerySet(models.QuerySet):
@@ -25,8 +40,61 @@ class ConsultationRequestQuerySet(models.QuerySet):
     def awaiting_first_contact(self) -> "ConsultationRequestQuerySet":
         return self.open().filter(first_contact_at__isnull=True)
 
-    def overdue(self) -> "ConsultationRequestQuerySet":
-        return self.awaiting_first_contact().filter(due_at__lt=timezone.now())
+    def overdue(self, now: datetime | None = None) -> "ConsultationRequestQuerySet":
+        return self.filter(overdue_q(now or timezone.now()))
+
+    def recent_open_for_phone(self, phone: object, now: datetime) -> "ConsultationRequestQuerySet":
+        """The open request this phone sent within the duplicate window, newest first."""
+        since = now - timedelta(minutes=settings.BOOKING_DUPLICATE_WINDOW_MINUTES)
+        return self.open().filter(phone=phone, created_at__gte=since).order_by("-created_at")
+
+    def past_a_deadline(self, now: datetime) -> "ConsultationRequestQuerySet":
+        """Awaiting first contact and due for escalation or for being marked overdue."""
+        lead = timedelta(minutes=ConsultationRequest.escalation_lead_minutes())
+        return self.awaiting_first_contact().filter(
+            models.Q(escalated_at__isnull=True, due_at__lte=now + lead)
+            | models.Q(overdue_at__isnull=True, due_at__lte=now)
+        )
+
+    def erasable(self, now: datetime) -> "ConsultationRequestQuerySet":
+        """Out of the open statuses, work ended before the retention cutoff, not yet erased.
+
+        The work ends when the request is closed; one left at "contacted" without a
+        closing time counts from its first contact.
+        """
+        return (
+            self.exclude(status__in=ConsultationRequest.OPEN_STATUSES)
+            .filter(personal_data_erased_at__isnull=True)
+            .alias(ended_at=Coalesce("closed_at", "first_contact_at", "created_at"))
+            .filter(ended_at__lt=retention_cutoff(now))
+        )
+
+    def erase_personal_data(self, now: datetime) -> int:
+        """Erase name, contacts and free text of these requests, keep the figures; return how many."""
+        ids = list(self.values_list("id", flat=True))
+        if not ids:
+            return 0
+        with transaction.atomic():
+            ConsultationRequest.objects.filter(id__in=ids).update(
+                name=ERASED,
+                phone="",
+                email="",
+                message="",
+                ip_hash="",
+                personal_data_erased_at=now,
+            )
+            RequestEvent.objects.filter(request_id__in=ids).exclude(
+                kind__in=RequestEvent.SYSTEM_TEXT_KINDS
+            ).update(text="")
+            # The confirmation went to the patient's own address.
+            Delivery.objects.filter(request_id__in=ids, purpose=Delivery.Purpose.CONFIRMATION).update(
+                recipient=ERASED, last_error=""
+            )
+            RequestEvent.objects.bulk_create(
+                RequestEvent(request_id=request_id, kind=RequestEvent.Kind.ERASED, at=now)
+                for request_id in ids
+            )
+        return len(ids)
 
 
 class ConsultationRequest(models.Model):
@@ -123,6 +191,7 @@ class ConsultationRequest(models.Model):
 
     @property
     def is_overdue(self) -> bool:
+        """overdue_q() for one object already in memory."""
         return self.is_open and self.first_contact_at is None and self.due_at < timezone.now()
 
     @property
@@ -142,11 +211,42 @@ class ConsultationRequest(models.Model):
             path = f"/{settings.ADMIN_URL}"
         return f"{settings.SITE_URL}{path}"
 
+    @staticmethod
+    def escalation_lead_minutes() -> float:
+        """How long before the deadline supervisors hear of a request (5 of 15 minutes by default)."""
+        return max(settings.BOOKING_CALLBACK_MINUTES - settings.BOOKING_ESCALATE_AFTER_MINUTES, 0)
+
     @property
     def escalate_at(self) -> datetime:
-        """Supervisors hear of it this long before the deadline (10 of 15 minutes by default)."""
-        lead = settings.BOOKING_CALLBACK_MINUTES - settings.BOOKING_ESCALATE_AFTER_MINUTES
-        return self.due_at - timedelta(minutes=max(lead, 0))
+        return self.due_at - timedelta(minutes=self.escalation_lead_minutes())
+
+    @property
+    def awaits_first_contact(self) -> bool:
+        return self.is_open and self.first_contact_at is None
+
+    def next_deadline_check_at(self) -> datetime | None:
+        """When escalate() or mark_overdue() has something left to do, or None."""
+        if not self.awaits_first_contact or self.overdue_at is not None:
+            return None
+        return self.escalate_at if self.escalated_at is None else self.due_at
+
+    def escalate(self, now: datetime) -> bool:
+        """Record that supervisors are to be told, once, if the escalation time has come."""
+        if not self.awaits_first_contact or self.escalated_at is not None or now < self.escalate_at:
+            return False
+        self.escalated_at = now
+        self.save(update_fields=["escalated_at"])
+        RequestEvent.objects.create(request=self, kind=RequestEvent.Kind.ESCALATED, at=now)
+        return True
+
+    def mark_overdue(self, now: datetime) -> bool:
+        """Record that the callback promise was broken, once, if the deadline has passed."""
+        if not self.awaits_first_contact or self.overdue_at is not None or now < self.due_at:
+            return False
+        self.overdue_at = now
+        self.save(update_fields=["overdue_at"])
+        RequestEvent.objects.create(request=self, kind=RequestEvent.Kind.OVERDUE, at=now)
+        return True
 
     @property
     def time_to_first_contact(self) -> timedelta | None:
@@ -181,6 +281,19 @@ class RequestEvent(models.Model):
         ordering = ["at", "id"]
         verbose_name = _("event")
         verbose_name_plural = _("timeline")
+
+    # Entries whose text the software wrote itself; any other text (a manager's note, what a
+    # patient sent again) may describe a person and is erased with the personal data.
+    SYSTEM_TEXT_KINDS = (
+        Kind.VIEWED,
+        Kind.CLAIMED,
+        Kind.CALL_ATTEMPT,
+        Kind.STATUS,
+        Kind.ESCALATED,
+        Kind.OVERDUE,
+        Kind.EXPORTED,
+        Kind.ERASED,
+    )
 
     def __str__(self) -> str:
         return self.get_kind_display()

@@ -14,7 +14,6 @@ from django.db.models import F
 from django.utils import timezone
 
 from booking import channels
-from booking.inserts import PreparedInsert
 from booking.models import ConsultationRequest, Delivery
 
 log = logging.getLogger(__name__)
@@ -63,24 +62,25 @@ def recipients(request: ConsultationRequest, purpose: str) -> list[tuple[str, st
     return pairs
 
 
-def plan_deliveries(request: ConsultationRequest, purpose: str) -> list[int]:
-    """Create the pending Delivery rows (once per recipient) and return the ids of the new ones."""
-    Delivery.objects.bulk_create(_new_deliveries(request, purpose), ignore_conflicts=True)
+def plan_deliveries(
+    request: ConsultationRequest, purpose: str, claim_until: datetime | None = None
+) -> list[int]:
+    """Create the pending Delivery rows (once per recipient) and return the ids of the new ones.
+
+    With claim_until, the new rows are the caller's to send until then: nobody else picks them
+    up meanwhile (if the caller dies, the sweeper finds them after that).
+    """
+    due = {} if claim_until is None else {"next_attempt_at": claim_until}
+    rows = [
+        Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300], **due)
+        for channel, recipient in dict.fromkeys(recipients(request, purpose))
+    ]
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
     return list(
         Delivery.objects.filter(request=request, purpose=purpose, status=Delivery.Status.PENDING, attempts=0)
         .order_by("id")
         .values_list("id", flat=True)
     )
-
-
-def _new_deliveries(
-    request: ConsultationRequest, purpose: str, next_attempt_at: datetime | None = None
-) -> list[Delivery]:
-    due = {} if next_attempt_at is None else {"next_attempt_at": next_attempt_at}
-    return [
-        Delivery(request=request, channel=channel, purpose=purpose, recipient=recipient[:300], **due)
-        for channel, recipient in dict.fromkeys(recipients(request, purpose))
-    ]
 
 
 @dataclass(frozen=True)
@@ -93,28 +93,18 @@ def plan_new_request(request_id: int, claim_until: datetime | None = None) -> Pl
     """Create the pending rows that tell staff (and the patient, if they left an address) of a new
     request, with the recipients of now. None the second time, so a task run twice or enqueued
     again by the sweeper is harmless.
-
-    With claim_until, the new rows are the caller's to send until then: nobody else picks them
-    up meanwhile (if the caller dies, the sweeper finds them after that).
     """
     unplanned = ConsultationRequest.objects.filter(pk=request_id, notifications_enqueued_at__isnull=False)
-    request = unplanned.first()
-    if request is None:
-        return None
-    rows = _new_deliveries(request, Delivery.Purpose.NEW_REQUEST, claim_until)
-    if request.email:
-        rows += _new_deliveries(request, Delivery.Purpose.CONFIRMATION, claim_until)
-    # Who is told and the rows' INSERTs are worked out first: on SQLite the transaction holds the
-    # write lock that every form POST waits for.
-    inserts = [PreparedInsert(row) for row in rows]
     with transaction.atomic():
         # Planned once only: of two runs (a task enqueued again, two workers), the first to
         # clear the mark plans; the other finds it cleared (on PostgreSQL, after waiting for the
         # first to commit) and stops.
         if not unplanned.update(notifications_enqueued_at=None):
             return None
-        delivery_ids = [insert.run() for insert in inserts]
-    request.notifications_enqueued_at = None
+        request = ConsultationRequest.objects.get(pk=request_id)
+        delivery_ids = plan_deliveries(request, Delivery.Purpose.NEW_REQUEST, claim_until)
+        if request.email:
+            delivery_ids += plan_deliveries(request, Delivery.Purpose.CONFIRMATION, claim_until)
     return Plan(request, delivery_ids)
 
 

@@ -110,11 +110,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Writers from every process queue on a kernel lock rather than polling SQLite's own
-    # (clinic_site/sqlite_backend); WAL lets the web server and the worker read while one writes.
-    DATABASES["default"]["ENGINE"] = "clinic_site.sqlite_backend"
+    # The embedded default: WAL lets the web server and the worker read while one of them
+    # writes; IMMEDIATE transactions take the write lock at BEGIN, so a writer waits for its turn
+    # (up to `timeout` seconds) instead of failing halfway through a transaction.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }

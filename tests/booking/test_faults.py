@@ -146,7 +146,7 @@ def test_the_worker_not_running_at_submit_time_loses_nothing(
     # the database.
     assert response.status_code == 302
     assert ConsultationRequest.objects.get().notifications_enqueued_at is not None
-    assert DBTaskResult.objects.filter(task_path="booking.tasks.send_new_requests").count() == 1
+    assert DBTaskResult.objects.filter(task_path="booking.tasks.send_new_request").count() == 1
     assert mailoutbox == []
 
     run_worker()  # the worker starts later
@@ -175,7 +175,7 @@ def test_a_worker_that_dies_between_planning_and_sending_loses_nothing(client, m
     request = ConsultationRequest.objects.get()
     # The worker decided who is told and claimed the deliveries, then died before sending.
     notifications.plan_new_request(request.pk, claim_until=timezone.now() + notifications.CLAIM)
-    DBTaskResult.objects.filter(task_path="booking.tasks.send_new_requests").delete()
+    DBTaskResult.objects.filter(task_path="booking.tasks.send_new_request").delete()
 
     # While the claim lasts, neither another worker nor the sweeper sends them a second time.
     call_command("booking_sweep", grace=0, verbosity=0)

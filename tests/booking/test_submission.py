@@ -28,8 +28,7 @@ def test_a_good_request_is_saved_and_redirects_to_the_thanks_page(client):
 
 
 def test_the_request_handed_back_is_the_row_stored_field_for_field():
-    # The request's INSERT is built before the transaction (booking.submission.PreparedInsert):
-    # every field, the optional ones filled in, must reach the row as Model.save() would write it.
+    # Every field, the optional ones filled in, reaches the row as given.
     submission = create_consultation_request(
         name="Анна Смирнова",
         phone="+74994601561",
