@@ -1,4 +1,5 @@
-"""A fixed-window rate limit kept in the shared cache, so it holds across gunicorn workers."""
+"""Hourly limits on form submissions per phone and per address, kept in the shared cache so
+they hold across gunicorn workers."""
 
 import hashlib
 import hmac
@@ -26,18 +27,32 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def allow(kind: str, identity: str) -> bool:
-    """Count one attempt for this identity; False once it is over the hourly limit."""
-    limit = settings.BOOKING_RATE_LIMIT
+def allow_phone(phone: str) -> bool:
+    return allow("phone", phone, settings.BOOKING_RATE_LIMIT)
+
+
+def allow_address(address: str) -> bool:
+    # Many patients share one mobile carrier's address: its limit is higher than a phone's.
+    return allow("ip", address, settings.BOOKING_RATE_LIMIT_IP)
+
+
+def allow(kind: str, identity: str, limit: int) -> bool:
+    """Count one attempt for this identity in the current clock hour; False once over `limit`
+    (0 turns the limit off)."""
     if limit <= 0:
         return True
-    window = int(time.time() // WINDOW_SECONDS)
+    now = time.time()
+    window = int(now // WINDOW_SECONDS)
     key = f"booking-rate:{kind}:{keyed_hash(identity)}:{window}"
-    # add() is a no-op when the key exists, so the first attempt of a window starts the count at 0.
-    cache.add(key, 0, timeout=WINDOW_SECONDS + 60)
+    lifetime = int((window + 1) * WINDOW_SECONDS - now) + 1
+    # add() does nothing when the key exists, so the first attempt of a window starts at 0.
+    cache.add(key, 0, timeout=lifetime)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=WINDOW_SECONDS + 60)
-        count = 1
+        cache.add(key, 1, timeout=lifetime)
+        return True
+    # Some backends' incr() (the database cache's) stores the value again with the default
+    # timeout, five minutes: give the counter back the rest of its hour.
+    cache.touch(key, timeout=lifetime)
     return count <= limit

@@ -54,7 +54,7 @@ def _submit(request: HttpRequest) -> HttpResponse:
         return render(request, "booking/request.html", {"booking_form": form})
     data = form.cleaned_data
     address = ratelimit.client_ip(request)
-    if not ratelimit.allow("ip", address) or not ratelimit.allow("phone", str(data["phone"])):
+    if not ratelimit.allow_address(address) or not ratelimit.allow_phone(str(data["phone"])):
         return _refuse(request, "rate", status=429)
     submission = create_consultation_request(
         name=data["name"],

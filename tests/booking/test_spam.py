@@ -77,7 +77,7 @@ def test_a_stale_stamp_from_a_cached_page_is_fine(client, settings):
 
 
 def test_the_rate_limit_per_ip_refuses_calmly_and_stores_nothing_more(client, settings):
-    settings.BOOKING_RATE_LIMIT = 2
+    settings.BOOKING_RATE_LIMIT_IP = 2
     submit(client, phone="+7 916 000 00 01")
     submit(client, phone="+7 916 000 00 02")
 
@@ -100,14 +100,18 @@ def test_the_rate_limit_per_phone_holds_across_addresses(client, settings):
 
 def test_a_rate_limit_of_zero_turns_it_off(client, settings):
     settings.BOOKING_RATE_LIMIT = 0
+    settings.BOOKING_RATE_LIMIT_IP = 0
     for number in range(8):
-        submit(client, phone=f"+7 916 000 00 1{number}")
+        submit(client, phone=f"+7 916 000 00 1{number}", name=f"Пациент {number}")
+    for _ in range(3):
+        submit(client, phone="+7 916 000 00 10", message="ещё раз")
 
     assert ConsultationRequest.objects.count() == 8
+    assert submit(client, phone="+7 916 000 00 10").status_code == 302
 
 
 def test_behind_a_trusted_proxy_the_limit_counts_the_forwarded_address(client, settings):
-    settings.BOOKING_RATE_LIMIT = 1
+    settings.BOOKING_RATE_LIMIT_IP = 1
     settings.TRUST_X_FORWARDED_FOR = True
     first = client.post(request_url(), form_data(phone="+7 916 000 00 01"), HTTP_X_FORWARDED_FOR="1.1.1.1")
     second = client.post(request_url(), form_data(phone="+7 916 000 00 02"), HTTP_X_FORWARDED_FOR="2.2.2.2")
