@@ -3,11 +3,14 @@
 Kept free of Django imports: gunicorn's own logging uses it before Django starts.
 """
 
-import json
 import logging
 import re
 from contextvars import ContextVar
-from datetime import UTC, datetime
+from datetime import datetime
+from typing import Any
+
+import pythonjsonlogger.json
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 
@@ -15,11 +18,6 @@ EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A run of 10 to 15 digits, written with or without +, spaces, brackets and dashes.
 PHONE_PATTERN = re.compile(r"(?<![\w/:.])\+?\d(?:[ ()\-]*\d){9,14}(?![\w/])")
 DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-# Attributes every LogRecord has; anything else was passed as `extra=`.
-_STANDARD_ATTRIBUTES = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "request_id"}
-# Extras never written out: a request's repr carries its query string.
-_UNLOGGED_EXTRAS = {"request", "server_time"}
 
 
 def scrub(text: str) -> str:
@@ -57,26 +55,67 @@ class ScrubPersonalData(logging.Filter):
         return True
 
 
-class JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        entry = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname,
-            "logger": record.name,
-            "event": scrub(record.getMessage()),
-            "request_id": getattr(record, "request_id", None)
-            or getattr(getattr(record, "request", None), "request_id", None)
-            or request_id_var.get(),
-        }
-        for key, value in record.__dict__.items():
-            if key not in _STANDARD_ATTRIBUTES and key not in _UNLOGGED_EXTRAS and not key.startswith("_"):
-                entry[key] = scrub(value) if isinstance(value, str) else _plain(value)
-        if record.exc_info:
-            entry["exception"] = scrub(self.formatException(record.exc_info))
-        return json.dumps(entry, ensure_ascii=False, default=str)
+class JsonFormatter(pythonjsonlogger.json.JsonFormatter):
+    """python-json-logger's formatter: time, level, logger, event and request_id, then any extras,
+    every string scrubbed of phones and e-mails."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(
+            "%(levelname)s %(name)s %(message)s %(request_id)s",
+            rename_fields={
+                "levelname": "level",
+                "name": "logger",
+                "message": "event",
+                "exc_info": "exception",
+            },
+            timestamp="time",
+            # A request's repr carries its query string.
+            reserved_attrs=[*RESERVED_ATTRS, "request", "server_time"],
+            json_ensure_ascii=False,
+            **options,
+        )
+
+    def process_log_record(self, log_data: dict[str, Any]) -> dict[str, Any]:
+        scrubbed = {key: _scrubbed(value) for key, value in log_data.items()}
+        # Our own ids, never personal: a long run of digits must not be masked as a phone.
+        scrubbed["request_id"] = log_data.get("request_id") or request_id_var.get()
+        return scrubbed
 
 
-def _plain(value: object) -> object:
-    if value is None or isinstance(value, bool | int | float):
+def _scrubbed(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float | datetime):
         return value
-    return scrub(str(value))
+    return scrub(value if isinstance(value, str) else str(value))
+
+
+def logging_config(level: str) -> dict[str, Any]:
+    """The one logging set-up, used by Django (settings.LOGGING) and by gunicorn (gunicorn.conf.py):
+    one JSON object per line on stdout, which journald keeps."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {
+            "request_id": {"()": "clinic_site.logging.RequestIdFilter"},
+            "scrub_personal_data": {"()": "clinic_site.logging.ScrubPersonalData"},
+        },
+        "formatters": {"json": {"()": "clinic_site.logging.JsonFormatter"}},
+        "handlers": {
+            "json": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "json",
+                "filters": ["request_id", "scrub_personal_data"],
+            }
+        },
+        "root": {"handlers": ["json"], "level": level},
+        # Django's and gunicorn's own handlers would print some records a second time, unformatted.
+        "loggers": {
+            "django": {"handlers": [], "level": level, "propagate": True},
+            "gunicorn.error": {"handlers": [], "level": level, "propagate": True},
+            "gunicorn.access": {"handlers": [], "level": "INFO", "propagate": True},
+            "axes.apps": {"level": "WARNING"},  # its start-up banner on every manage.py command
+            # At DEBUG these would write SQL parameters and template contexts: patients' data.
+            "django.db.backends": {"level": "INFO"},
+            "django.template": {"level": "INFO"},
+        },
+    }

@@ -19,6 +19,7 @@ from clinic_site.lib.env import (
     env_list,
     env_str,
 )
+from clinic_site.logging import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -312,31 +313,6 @@ HEALTH_MAX_OVERDUE_REQUESTS = env_int("HEALTH_MAX_OVERDUE_REQUESTS", 5)
 # --- Logging ----------------------------------------------------------------
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
-# One JSON object per line on stdout (journald keeps it); personal data is
-# never logged on purpose, and the scrub filter masks phones and e-mails that slip in.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        "request_id": {"()": "clinic_site.logging.RequestIdFilter"},
-        "scrub_personal_data": {"()": "clinic_site.logging.ScrubPersonalData"},
-    },
-    "formatters": {"json": {"()": "clinic_site.logging.JsonFormatter"}},
-    "handlers": {
-        "json": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-            "filters": ["request_id", "scrub_personal_data"],
-        }
-    },
-    "root": {"handlers": ["json"], "level": LOG_LEVEL},
-    # Django's own handlers would print some records a second time, unformatted.
-    "loggers": {
-        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
-        "axes.apps": {"level": "WARNING"},  # its start-up banner on every manage.py command
-        # At DEBUG these would write SQL parameters and template contexts: patients' data.
-        "django.db.backends": {"level": "INFO"},
-        "django.template": {"level": "INFO"},
-    },
-}
+# One JSON object per line on stdout; personal data is never logged on purpose, and a filter
+# masks phones and e-mails that slip in. gunicorn uses the same definition.
+LOGGING = logging_config(LOG_LEVEL)
