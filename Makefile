@@ -27,6 +27,7 @@ run: setup .secret_key ## Serve the whole site (web + worker) with demo content 
 	@PORT=$(PORT) DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret_key)}" bash bin/run
 
 test: setup ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+	$(BIN)/python bin/build-messages >/dev/null
 	DJANGO_SECRET_KEY=test $(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/pytest
 

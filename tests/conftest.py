@@ -23,7 +23,7 @@ def _collected_static() -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_messages() -> None:
-    # The English catalogue is built from per-area parts (bin/build-messages).
+    # The catalogues are built from per-area parts (bin/build-messages) and not kept in git.
     import subprocess
     import sys
     from pathlib import Path
