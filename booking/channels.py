@@ -65,12 +65,15 @@ def telegram_text(delivery: Delivery) -> str:
         f"Телефон: {html.escape(request.phone_display)}",
         f"Связь: {html.escape(emails.STAFF_CHANNELS.get(request.channel, request.channel))}",
     ]
-    if request.treatment:
-        lines.append(f"Лечение: {html.escape(request.treatment.title)}")
-    if request.doctor:
-        lines.append(f"Врач: {html.escape(request.doctor.name)}")
-    if request.message:
-        lines.append(f"Сообщение: {html.escape(request.message)}")
+    # Telegram's servers are a third party: what the patient wrote and the treatment they ask
+    # about are health data, left to the admin page unless the clinic has chosen otherwise.
+    if settings.TELEGRAM_INCLUDE_DETAILS:
+        if request.treatment:
+            lines.append(f"Лечение: {html.escape(request.treatment.title)}")
+        if request.doctor:
+            lines.append(f"Врач: {html.escape(request.doctor.name)}")
+        if request.message:
+            lines.append(f"Сообщение: {html.escape(request.message)}")
     lines.append(html.escape(request.get_admin_url()))
     return "\n".join(lines)[:4000]
 

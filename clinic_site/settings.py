@@ -221,6 +221,8 @@ BOOKING_WEBHOOK_SECRET = env_str("BOOKING_WEBHOOK_SECRET")
 TELEGRAM_BOT_TOKEN = env_str("TELEGRAM_BOT_TOKEN")
 TELEGRAM_CHAT_ID = env_str("TELEGRAM_CHAT_ID")
 TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org")
+# Off: staff Telegram alerts carry no message text, treatment or doctor (health data).
+TELEGRAM_INCLUDE_DETAILS = env_bool("TELEGRAM_INCLUDE_DETAILS", False)
 CONSENT_POLICY_VERSION = env_str("CONSENT_POLICY_VERSION", "2026-11-01")
 # A failed notification is retried after 15 s, 30 s, 1 min … (at most 10 min apart) until this age.
 BOOKING_RETRY_FIRST_SECONDS = env_float("BOOKING_RETRY_FIRST_SECONDS", 15)

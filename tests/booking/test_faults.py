@@ -71,6 +71,7 @@ def test_telegram_answering_500_then_200(client, settings, quick_retries, django
         settings.TELEGRAM_API_URL = telegram.url
         settings.TELEGRAM_BOT_TOKEN = "123:secret-token"
         settings.TELEGRAM_CHAT_ID = "-1001"
+        settings.TELEGRAM_INCLUDE_DETAILS = True
         with django_capture_on_commit_callbacks(execute=True):
             submit(client, name="<b>Иван</b>", message="<script>x</script>")
 

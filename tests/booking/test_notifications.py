@@ -5,9 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from booking import notifications
+from booking import channels, notifications
 from booking.models import ConsultationRequest, Delivery
 from tests.booking.submitting import plan_notifications, submit
+from tests.builders import make_treatment
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +138,18 @@ def test_patient_input_is_escaped_in_the_html_mail(client, manager, mailoutbox):
     html = mailoutbox[0].alternatives[0][0]
     assert "<img src=x" not in html
     assert "&lt;img src=x onerror=alert(1)&gt; Иван" in html
+
+
+@pytest.mark.parametrize("include_details", [False, True])
+def test_staff_telegram_alerts_leave_health_details_out_unless_the_clinic_allows_them(
+    make_consultation, settings, include_details
+):
+    settings.TELEGRAM_INCLUDE_DETAILS = include_details
+    request = make_consultation(message="Метастазы в печени, КТ от марта", treatment=make_treatment())
+    delivery = Delivery(request=request, channel=Delivery.Channel.TELEGRAM, recipient="-1001")
+
+    text = channels.telegram_text(delivery)
+
+    assert request.reference in text and "Иван Петров" in text and request.get_admin_url() in text
+    assert ("Метастазы в печени" in text) is include_details
+    assert (request.treatment.title in text) is include_details
