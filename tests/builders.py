@@ -192,3 +192,21 @@ def make_treatment(
         url="https://example.org/guidelines",
     )
     return treatment
+
+
+def make_site() -> list[Treatment]:
+    """A whole small site as visitors see it: the clinic, two doctors, two treatments in two
+    categories, each with every section; returns the treatments."""
+    make_clinic()
+    lyadov, petrova = make_doctor("lyadov"), make_doctor("petrova", order=1)
+    return [
+        make_treatment("radioembolization", category=make_category("primary"), doctors=[lyadov, petrova]),
+        make_treatment(
+            "chemoembolization",
+            category=make_category(
+                "secondary", title_ru="Метастазы в печени", title_en="Liver metastases", order=1
+            ),
+            doctors=[petrova],
+            order=1,
+        ),
+    ]

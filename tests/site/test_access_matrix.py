@@ -11,12 +11,12 @@ from dataclasses import dataclass
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.db.models import Model
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from booking.models import ConsultationRequest, Delivery
+from tests.builders import make_site
 from tests.site.pages import public_page_urls
 
 ROLES = ("anonymous", "outsider", "content_editor", "manager", "supervisor")
@@ -83,7 +83,7 @@ def may_open(role: str, page: AdminPage) -> bool:
 
 @pytest.fixture
 def site_with_a_request(make_consultation: Callable[..., ConsultationRequest]) -> ConsultationRequest:
-    call_command("load_demo_content", verbosity=0)
+    make_site()
     request = make_consultation(name="Пациент Тестовый", phone="+79161234567")
     Delivery.objects.create(
         request=request, channel=Delivery.Channel.EMAIL, recipient="callcentre@clinic.test"

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -15,6 +14,7 @@ from clinic_site.lib.origins import (
     html_loads,
     is_external,
 )
+from tests.builders import make_site
 from tests.site.pages import public_page_urls
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -23,7 +23,7 @@ OWN_ORIGINS = [settings.SITE_URL, "http://testserver"]
 
 @pytest.fixture
 def demo_site(db: None) -> None:
-    call_command("load_demo_content", verbosity=0)
+    make_site()
 
 
 @pytest.mark.django_db

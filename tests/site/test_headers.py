@@ -7,6 +7,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.builders import make_site
+
 EXPECTED_CSP = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -157,11 +159,10 @@ class _InlineCode(HTMLParser):
 
 @pytest.mark.django_db
 def test_no_public_page_needs_inline_script_or_style(client: Client) -> None:
-    from django.core.management import call_command
 
     from tests.site.pages import public_page_urls
 
-    call_command("load_demo_content", verbosity=0)
+    make_site()
     found = []
     for url in public_page_urls("ru") + public_page_urls("en"):
         parser = _InlineCode()

@@ -7,19 +7,18 @@ and aria references, and the parser does not report it.
 """
 
 from collections import Counter
-from io import StringIO
 from pathlib import Path
 
 import html5lib
 import pytest
 from django.core import signing
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from booking.models import ConsultationRequest
 from booking.views import THANKS_SALT
+from tests.builders import make_site
 from tests.site.pages import public_page_urls
 
 LANGUAGES = ("ru", "en")
@@ -32,7 +31,7 @@ def _no_page_cache(settings: object) -> None:
 
 @pytest.fixture
 def demo(db: None, media_root: Path) -> None:
-    call_command("load_demo_content", stdout=StringIO())
+    make_site()
 
 
 def problems(html: str) -> list[str]:
