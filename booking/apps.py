@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class BookingConfig(AppConfig):
     name = "booking"
-    verbose_name = _("Consultation requests")
+    verbose_name = _("Requests and notifications")

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from booking.models import ConsultationRequest, RequestEvent
+from booking.models import ConsultationRequest, RequestEvent, staff_name
 
 # A spreadsheet runs a cell that starts with one of these as a formula
 # (OWASP "CSV injection"); a leading quote makes it plain text.
@@ -42,7 +42,8 @@ def _columns() -> list[tuple[str, Callable[[ConsultationRequest], object]]]:
         (_("Эл. почта"), lambda r: r.email),
         (_("Лечение"), lambda r: r.treatment or ""),
         (_("Врач"), lambda r: r.doctor or ""),
-        (_("Менеджер"), lambda r: r.assigned_to or ""),
+        (_("Сообщение"), lambda r: r.message),
+        (_("Менеджер"), lambda r: staff_name(r.assigned_to)),
     ]
 
 

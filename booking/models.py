@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 
 import phonenumbers
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
@@ -253,6 +254,109 @@ class ConsultationRequest(models.Model):
         if self.first_contact_at is None:
             return None
         return self.first_contact_at - self.created_at
+
+    # --- What staff do to a request: claim, call, status, note, view ------------
+    # The admin calls these; each step is one line of the request's timeline.
+
+    class CallOutcome(models.TextChoices):
+        NO_ANSWER = "no_answer", _("No answer")
+        BUSY = "busy", _("Busy")
+        REACHED = "reached", _("Reached")
+
+    # Reaching the patient is the first contact the call-back promise is about.
+    CONTACT_STATUSES = (Status.CONTACTED, Status.BOOKED)
+    # The request's work is over: the retention period counts from here.
+    FINAL_STATUSES = (Status.BOOKED, Status.CLOSED, Status.SPAM)
+    # Reopening a page now and then is normal; one line per visit would bury the timeline.
+    VIEW_QUIET_MINUTES = 5
+
+    @property
+    def is_finished(self) -> bool:
+        """Booked, closed or spam: nobody needs to call any more."""
+        return self.status in self.FINAL_STATUSES
+
+    def record_event(
+        self, kind: str, actor: User | None, text: str = "", at: datetime | None = None
+    ) -> "RequestEvent":
+        return RequestEvent.objects.create(
+            request=self, kind=kind, actor=actor, text=text, at=at or timezone.now()
+        )
+
+    def claim(self, manager: User) -> bool:
+        """Assign to `manager` unless another manager has it already; False then."""
+        with transaction.atomic():
+            # A conditional UPDATE: of two managers clicking at once, one wins.
+            taken = (
+                ConsultationRequest.objects.filter(pk=self.pk)
+                .filter(models.Q(assigned_to__isnull=True) | models.Q(assigned_to=manager))
+                .update(assigned_to=manager)
+            )
+            if not taken:
+                return False
+            self.assigned_to = manager
+            self.record_event(RequestEvent.Kind.CLAIMED, manager)
+            if self.status == self.Status.NEW:
+                self.change_status(self.Status.IN_PROGRESS, manager)
+        return True
+
+    def record_assignment(self, actor: User, previous: User | None) -> None:
+        """Log an assignment made in the form; the form has already saved it."""
+        text = f"{staff_name(previous) or '—'} → {staff_name(self.assigned_to) or '—'}"
+        self.record_event(RequestEvent.Kind.CLAIMED, actor, text)
+
+    def change_status(self, status: str, actor: User | None, now: datetime | None = None) -> None:
+        old = self.status
+        if status == old:
+            return
+        now = now or timezone.now()
+        self.status = status
+        if status in self.CONTACT_STATUSES and self.first_contact_at is None:
+            self.first_contact_at = now
+        if status in self.FINAL_STATUSES:
+            self.closed_at = self.closed_at or now
+        else:
+            self.closed_at = None
+        with transaction.atomic():
+            # Only these fields: the worker may mark the request escalated or overdue meanwhile.
+            self.save(update_fields=["status", "first_contact_at", "closed_at"])
+            self.record_event(RequestEvent.Kind.STATUS, actor, f"{old} → {status}", at=now)
+
+    def record_call_attempt(self, outcome: str, actor: User, now: datetime | None = None) -> None:
+        now = now or timezone.now()
+        with transaction.atomic():
+            self.record_event(RequestEvent.Kind.CALL_ATTEMPT, actor, outcome, at=now)
+            if outcome != self.CallOutcome.REACHED:
+                return
+            if self.first_contact_at is None:
+                self.first_contact_at = now
+                self.save(update_fields=["first_contact_at"])
+            if self.is_open:
+                self.change_status(self.Status.CONTACTED, actor, now=now)
+
+    def add_note(self, text: str, actor: User) -> None:
+        self.record_event(RequestEvent.Kind.NOTE, actor, text.strip())
+
+    def record_view(self, viewer: User, now: datetime | None = None) -> bool:
+        """Note who opened the request, at most once per viewer every few minutes."""
+        now = now or timezone.now()
+        recently = self.events.filter(
+            actor=viewer,
+            kind=RequestEvent.Kind.VIEWED,
+            at__gte=now - timedelta(minutes=self.VIEW_QUIET_MINUTES),
+        )
+        if recently.exists():
+            return False
+        self.record_event(RequestEvent.Kind.VIEWED, viewer, at=now)
+        return True
+
+    # --- end of the staff steps ---------------------------------------------------
+
+
+def staff_name(user: User | None) -> str:
+    """The name colleagues know a staff member by: full name, else the username; '' for nobody."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
 
 
 class RequestEvent(models.Model):

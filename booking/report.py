@@ -1,8 +1,8 @@
 """Figures of the callback promise for a date range.
 
-Computed in Python from one query of anonymous columns (times, status,
-manager), so they are the same on SQLite and PostgreSQL and survive the
-erasure of personal data.
+Computed in Python from one query of the columns that are not personal data
+(times, status, manager), so they are the same on SQLite and PostgreSQL and
+survive the erasure of personal data.
 """
 
 from collections import defaultdict
@@ -13,7 +13,7 @@ from math import ceil, floor
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from booking.models import ConsultationRequest
+from booking.models import ConsultationRequest, staff_name
 
 Status = ConsultationRequest.Status
 
@@ -80,6 +80,15 @@ class CallbackReport:
     managers: list[ManagerRow]
     spam: int
 
+    @property
+    def days_with_requests(self) -> list[tuple[date, Tally]]:
+        """The daily table's rows: a month of quiet days would bury the busy ones."""
+        return [(day, tally) for day, tally in self.days if tally.requests]
+
+    @property
+    def quiet_days(self) -> int:
+        return len(self.days) - len(self.days_with_requests)
+
 
 def percentile(values: list[float], fraction: float) -> float | None:
     """Linear interpolation between the closest ranks (PostgreSQL's percentile_cont)."""
@@ -100,40 +109,39 @@ def local_day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
-def _manager_name(first_name: str | None, last_name: str | None, username: str | None) -> str:
-    if username is None:
-        return _("Не назначен")
-    full = f"{first_name or ''} {last_name or ''}".strip()
-    return full or username
-
-
 def build_report(start: date, end: date, now: datetime | None = None) -> CallbackReport:
     now = now or timezone.now()
     since, until = local_day_bounds(start, end)
-    rows = ConsultationRequest.objects.filter(created_at__gte=since, created_at__lt=until).values_list(
-        "created_at",
-        "due_at",
-        "first_contact_at",
-        "status",
-        "assigned_to__first_name",
-        "assigned_to__last_name",
-        "assigned_to__username",
+    rows = (
+        ConsultationRequest.objects.filter(created_at__gte=since, created_at__lt=until)
+        .select_related("assigned_to")
+        .only(
+            "created_at",
+            "due_at",
+            "first_contact_at",
+            "status",
+            "assigned_to__first_name",
+            "assigned_to__last_name",
+            "assigned_to__username",
+        )
+        .order_by()
     )
+    unassigned = _("Не назначен")
     total = Tally()
     per_day: dict[date, Tally] = defaultdict(Tally)
     per_manager: dict[str, Tally] = defaultdict(Tally)
     spam = 0
-    for created_at, due_at, first_contact_at, status, first, last, username in rows:
-        if status == Status.SPAM:
+    for row in rows:
+        if row.status == Status.SPAM:
             spam += 1
             continue
-        day = timezone.localtime(created_at).date()
-        for tally in (total, per_day[day], per_manager[_manager_name(first, last, username)]):
-            tally.add(created_at, due_at, first_contact_at, now)
+        day = timezone.localtime(row.created_at).date()
+        manager = staff_name(row.assigned_to) or unassigned
+        for tally in (total, per_day[day], per_manager[manager]):
+            tally.add(row.created_at, row.due_at, row.first_contact_at, now)
     days = [
         (start + timedelta(days=n), per_day[start + timedelta(days=n)]) for n in range((end - start).days + 1)
     ]
-    unassigned = _("Не назначен")
     # People by name, then the requests nobody took.
     order = sorted(per_manager, key=lambda name: (name == unassigned, name))
     managers = [ManagerRow(name, per_manager[name]) for name in order]

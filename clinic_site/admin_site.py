@@ -1,5 +1,7 @@
 """The staff admin: a second factor (TOTP) when STAFF_2FA_REQUIRED is on."""
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -33,6 +35,19 @@ class StaffOTPAuthenticationForm(OTPAdminAuthenticationForm):
         return devices[0] if len(devices) == 1 else None
 
 
+# Apps and models of the libraries that ship no Russian names (django-axes is "Axes",
+# django-otp "TOTP devices"): named here for the index and the sidebar.
+APP_NAMES = {
+    "axes": _("Sign-in attempts"),
+    "otp_totp": _("Two-factor authentication"),
+    "django_tasks_db": _("Background tasks"),
+}
+MODEL_NAMES = {
+    ("otp_totp", "TOTPDevice"): _("Authenticator apps (TOTP)"),
+    ("django_tasks_db", "DBTaskResult"): _("Task results"),
+}
+
+
 class ClinicAdminSite(AdminSite):
     site_header = _("Клиника Лядова: рабочее место")
     site_title = _("Клиника Лядова")
@@ -53,3 +68,11 @@ class ClinicAdminSite(AdminSite):
         # Without a verified device a staff account is treated like a visitor's.
         # django-otp's middleware adds is_verified() to the user; the stubs cannot know.
         return not settings.STAFF_2FA_REQUIRED or request.user.is_verified()  # type: ignore[union-attr]
+
+    def get_app_list(self, request: HttpRequest, app_label: str | None = None) -> list[dict[str, Any]]:
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            app["name"] = APP_NAMES.get(app["app_label"], app["name"])
+            for model in app["models"]:
+                model["name"] = MODEL_NAMES.get((app["app_label"], model["object_name"]), model["name"])
+        return app_list

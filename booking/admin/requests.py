@@ -24,11 +24,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from booking import report_views
-from booking.admin import display, workflow
+from booking.admin import alerts, display
 from booking.admin.countdown import labels as countdown_labels
 from booking.admin.filters import OverdueFilter
 from booking.export import export_requests
-from booking.models import ConsultationRequest
+from booking.models import ConsultationRequest, staff_name
 from booking.roles import MANAGERS, SUPERVISORS
 
 SUBMITTED_FIELDS = (
@@ -49,18 +49,34 @@ SUBMITTED_FIELDS = (
     "created_at",
     "due_at",
 )
+# Without JavaScript the list cannot be told of new requests; it reloads itself this often.
+NOSCRIPT_REFRESH_SECONDS = 30
 TIMES_FIELDS = ("first_contact_at", "escalated_at", "overdue_at", "closed_at", "personal_data_erased_at")
 
 
+Status = ConsultationRequest.Status
+# The status buttons of the request page: where a request can go from its panel.
+STATUS_BUTTONS = {
+    Status.BOOKED: gettext_lazy("Записан на консультацию"),
+    Status.CLOSED: gettext_lazy("Закрыть"),
+    Status.SPAM: gettext_lazy("Спам"),
+    Status.IN_PROGRESS: gettext_lazy("Вернуть в работу"),
+}
+
+
 class CallAttemptForm(forms.Form):
-    outcome = forms.ChoiceField(choices=workflow.CallOutcome.choices)
+    outcome = forms.ChoiceField(choices=ConsultationRequest.CallOutcome.choices)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=[(status.value, status.label) for status in STATUS_BUTTONS])
 
 
 class StaffChoiceField(forms.ModelChoiceField):
     """Managers listed by the name colleagues know them by."""
 
     def label_from_instance(self, obj: User) -> str:
-        return display.staff_name(obj)
+        return staff_name(obj)
 
 
 class NoteForm(forms.Form):
@@ -71,17 +87,18 @@ class NoteForm(forms.Form):
 
 @admin.register(ConsultationRequest)
 class ConsultationRequestAdmin(admin.ModelAdmin):
+    # Seven narrow columns fit a 1366-pixel laptop beside the filters: what is asked and
+    # by whom, how to reach them, the deadline, and who has it.
     list_display = (
-        "reference",
+        "request_column",
         "time_left",
         "status",
-        "name",
-        "phone_column",
-        "channel",
-        "treatment",
+        "asker",
+        "contact",
+        "treatment_column",
         "manager",
-        "created_at",
     )
+    list_display_links = ("request_column",)
     list_filter = (
         "status",
         OverdueFilter,
@@ -104,7 +121,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/admin-booking.css"]}
-        js = ["js/admin-countdown.js"]
+        js = ["js/admin-countdown.js", "js/admin-alerts.js"]
 
     # --- who may do what -------------------------------------------------
 
@@ -128,13 +145,25 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     def time_left(self, obj: ConsultationRequest) -> SafeString | str:
         return display.countdown(obj)
 
+    @admin.display(description=gettext_lazy("Заявка"), ordering="created_at")
+    def request_column(self, obj: ConsultationRequest) -> SafeString:
+        return display.reference_and_time(obj)
+
+    @admin.display(description=gettext_lazy("Кто обращается"), ordering="name")
+    def asker(self, obj: ConsultationRequest) -> SafeString:
+        return display.asker(obj)
+
+    @admin.display(description=gettext_lazy("Связь"), ordering="channel")
+    def contact(self, obj: ConsultationRequest) -> SafeString:
+        return display.contact(obj)
+
+    @admin.display(description=gettext_lazy("Лечение"), ordering="treatment")
+    def treatment_column(self, obj: ConsultationRequest) -> str:
+        return str(obj.treatment) if obj.treatment else "—"
+
     @admin.display(description=gettext_lazy("Менеджер"), ordering="assigned_to")
     def manager(self, obj: ConsultationRequest) -> str:
-        return display.staff_name(obj.assigned_to) or "—"
-
-    @admin.display(description=gettext_lazy("Телефон"), ordering="phone")
-    def phone_column(self, obj: ConsultationRequest) -> SafeString | str:
-        return display.phone_link(obj)
+        return staff_name(obj.assigned_to) or "—"
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[ConsultationRequest], search_term: str
@@ -151,6 +180,8 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             "countdown_labels": countdown_labels(),
             "server_now": timezone.now().isoformat(),
             "can_view_report": request.user.has_perm("booking.view_report"),
+            "updates_url": reverse("admin:booking_consultationrequest_updates"),
+            "noscript_refresh_seconds": NOSCRIPT_REFRESH_SECONDS,
         }
         return super().changelist_view(request, extra_context)
 
@@ -159,7 +190,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     @admin.action(description=gettext_lazy("Взять себе"), permissions=["change"])
     def claim_selected(self, request: HttpRequest, queryset: QuerySet[ConsultationRequest]) -> None:
         manager = staff_user(request)
-        claimed = sum(workflow.claim(consultation, manager) for consultation in queryset)
+        claimed = sum(consultation.claim(manager) for consultation in queryset)
         skipped = queryset.count() - claimed
         if claimed:
             self.message_user(request, _("Взято заявок: {count}.").format(count=claimed))
@@ -205,7 +236,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         consultation = self.get_object(request, unquote(object_id))
         if consultation is not None and self.has_view_permission(request, consultation):
             if request.method == "GET":
-                workflow.record_view(consultation, staff_user(request))
+                consultation.record_view(staff_user(request))
             extra_context = {**(extra_context or {}), **self._handling_context(request, consultation)}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -216,12 +247,11 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             "countdown": display.countdown(consultation),
             "countdown_labels": countdown_labels(),
             "server_now": timezone.now().isoformat(),
-            "timeline": [
-                (event, display.staff_name(event.actor), workflow.describe(event)) for event in events
-            ],
-            "assigned_name": display.staff_name(consultation.assigned_to),
+            "timeline": [(event, staff_name(event.actor), display.describe(event)) for event in events],
+            "assigned_name": staff_name(consultation.assigned_to),
             "deliveries": consultation.deliveries.all(),
-            "call_outcomes": workflow.CallOutcome.choices,
+            "call_outcomes": ConsultationRequest.CallOutcome.choices,
+            "status_buttons": _status_buttons(consultation),
             "note_form": NoteForm(),
             "can_handle": self.has_change_permission(request, consultation),
             "is_mine": consultation.assigned_to_id == request.user.pk,
@@ -253,13 +283,13 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             previous_user = (
                 get_user_model()._default_manager.filter(pk=previous).first() if previous else None
             )
-            workflow.record_assignment(obj, staff_user(request), previous_user)
+            obj.record_assignment(staff_user(request), previous_user)
         if "status" in form.changed_data:
             new_status = obj.status
             obj.status = form.initial["status"]
-            workflow.change_status(obj, new_status, staff_user(request))
+            obj.change_status(new_status, staff_user(request))
 
-    # --- buttons on the change page: claim, call attempt, note -------------
+    # --- buttons on the change page: claim, call attempt, status, note ------
 
     def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view
@@ -271,11 +301,17 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
                 name="booking_consultationrequest_report_csv",
             ),
             path("export/", view(self.export_filtered_view), name="booking_consultationrequest_export"),
+            path("updates/", view(self.updates_view), name="booking_consultationrequest_updates"),
             path(
                 "<path:object_id>/handle/", view(self.handle_view), name="booking_consultationrequest_handle"
             ),
             *super().get_urls(),
         ]
+
+    def updates_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return alerts.updates(request)
 
     def report_view(self, request: HttpRequest) -> TemplateResponse:
         return report_views.callback_report(request, self.admin_site)
@@ -285,21 +321,30 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         action = request.POST.get("action")
         manager = staff_user(request)
         if action == "claim":
-            if workflow.claim(consultation, manager):
+            if consultation.claim(manager):
                 messages.success(request, _("Заявка ваша."))
             else:
                 messages.warning(request, _("Заявку уже взял другой менеджер."))
             return
         if action == "call":
             call_form = CallAttemptForm(request.POST)
-            if call_form.is_valid():
-                workflow.record_call_attempt(consultation, call_form.cleaned_data["outcome"], manager)
+            if call_form.is_valid() and not consultation.is_finished:
+                consultation.record_call_attempt(call_form.cleaned_data["outcome"], manager)
                 messages.success(request, _("Звонок записан."))
+                return
+        if action == "status":
+            status_form = StatusForm(request.POST)
+            if status_form.is_valid():
+                consultation.change_status(status_form.cleaned_data["status"], manager)
+                messages.success(
+                    request,
+                    _("Статус заявки: {status}.").format(status=consultation.get_status_display().lower()),
+                )
                 return
         if action == "note":
             note_form = NoteForm(request.POST)
             if note_form.is_valid():
-                workflow.add_note(consultation, note_form.cleaned_data["text"], manager)
+                consultation.add_note(note_form.cleaned_data["text"], manager)
                 messages.success(request, _("Заметка добавлена."))
                 return
         messages.error(request, _("Не получилось: проверьте, что выбрано или написано."))
@@ -315,6 +360,17 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(
             reverse("admin:booking_consultationrequest_change", args=[consultation.pk])
         )
+
+
+def _status_buttons(consultation: ConsultationRequest) -> list[tuple[str, str]]:
+    """The statuses the panel offers: the ones a request may go to from where it is."""
+    if consultation.is_finished:
+        offered = [Status.IN_PROGRESS]
+    elif consultation.status == Status.CONTACTED:
+        offered = [Status.BOOKED, Status.CLOSED]
+    else:
+        offered = [Status.BOOKED, Status.CLOSED, Status.SPAM]
+    return [(status.value, str(STATUS_BUTTONS[status])) for status in offered]
 
 
 def staff_user(request: HttpRequest) -> User:

@@ -22,8 +22,7 @@
 
   function start() {
     var source = document.querySelector("[data-countdown-labels]");
-    var clocks = document.querySelectorAll("time[data-deadline]");
-    if (!source || clocks.length === 0) return;
+    if (!source) return;
     var labels = source.dataset;
     // Trust the server's clock, not the workstation's.
     var offset = Date.parse(labels.now) - Date.now();
@@ -31,7 +30,8 @@
 
     function tick() {
       var now = Date.now() + offset;
-      clocks.forEach(function (clock) {
+      // Looked up on every tick: the alerts (admin-alerts.js) may have put in new rows.
+      document.querySelectorAll("time[data-deadline]").forEach(function (clock) {
         var seconds = Math.trunc((Date.parse(clock.dataset.deadline) - now) / 1000);
         var overdue = seconds < 0;
         var text = fill(overdue ? labels.overdue : labels.left, { time: words(labels, seconds) });

@@ -25,7 +25,10 @@ def handle_url(consultation: ConsultationRequest) -> str:
 
 
 def references_in_order(html: str) -> list[str]:
-    return re.findall(r'<th class="field-reference"><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(
+        r'<th class="field-request_column"><a href="[^"]+"><span class="request-reference">([^<]+)</span>',
+        html,
+    )
 
 
 def test_open_requests_come_first_nearest_deadline_on_top(manager, login, make_consultation):

@@ -1,0 +1,60 @@
+"""What changed in the request list since a manager's page last asked: the alerts' feed.
+
+The open list asks every few seconds (static/js/admin-alerts.js) rather than holding a
+server-sent event stream: a stream would keep one gunicorn worker busy per open tab for the
+whole shift, while a poll is answered in three indexed queries and returns at once, so many
+managers online cost a few small requests a second. The answer names requests only by their
+reference and link: the list already shows more, and nothing else is needed to alert.
+"""
+
+from datetime import datetime, timedelta
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from booking.models import ConsultationRequest
+
+# A request is stamped when it is built and becomes visible at its commit a moment later;
+# looking this far back catches one committed just after the previous answer. The page
+# remembers what it has announced, so nothing is announced twice.
+LOOK_BACK = timedelta(seconds=30)
+MOST_ITEMS = 20
+
+
+def _since(request: HttpRequest, now: datetime) -> datetime:
+    since = parse_datetime(request.GET.get("since", "")) if len(request.GET.get("since", "")) < 40 else None
+    if since is None or timezone.is_naive(since) or since > now:
+        return now
+    return max(since, now - timedelta(hours=1)) - LOOK_BACK
+
+
+def _items(requests: QuerySet[ConsultationRequest]) -> list[dict[str, str]]:
+    return [
+        {
+            "reference": reference,
+            "url": reverse("admin:booking_consultationrequest_change", args=[pk]),
+        }
+        for pk, reference in requests.values_list("pk", "reference")[:MOST_ITEMS]
+    ]
+
+
+def updates(request: HttpRequest) -> JsonResponse:
+    """New requests and requests gone overdue since the cursor, and how many wait for a manager."""
+    now = timezone.now()
+    since = _since(request, now)
+    requests = ConsultationRequest.objects.all()
+    new = requests.filter(created_at__gt=since).order_by("-created_at")
+    overdue = requests.awaiting_first_contact().filter(due_at__gt=since, due_at__lte=now).order_by("due_at")
+    response = JsonResponse(
+        {
+            "cursor": now.isoformat(),
+            "new": _items(new),
+            "overdue": _items(overdue),
+            "waiting": requests.filter(status=ConsultationRequest.Status.NEW).count(),
+        }
+    )
+    response["Cache-Control"] = "no-store"
+    return response
