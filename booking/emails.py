@@ -24,6 +24,10 @@ def build(name: str, to: str, context: dict, language: str) -> EmailMultiAlterna
 # Model choice labels are English msgids with no Russian catalogue; staff read Russian.
 STAFF_CHANNELS = {"call": "звонок", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 STAFF_REQUESTERS = {"patient": "сам пациент", "relative": "родственник или близкий пациента"}
+STAFF_CALLBACK_PERSONS = {
+    "requester": "тому, кто отправил заявку (по телефону выше)",
+    "patient": "самому пациенту (по телефону выше)",
+}
 
 
 def staff_context(request: ConsultationRequest) -> dict:
@@ -31,6 +35,7 @@ def staff_context(request: ConsultationRequest) -> dict:
         "req": request,
         "channel_label": STAFF_CHANNELS.get(request.channel, request.channel),
         "requester_label": STAFF_REQUESTERS.get(request.requester, request.requester),
+        "callback_label": STAFF_CALLBACK_PERSONS.get(request.callback_person, request.callback_person),
         "admin_url": request.get_admin_url(),
         "escalate_after": settings.BOOKING_ESCALATE_AFTER_MINUTES,
         "callback_minutes": settings.BOOKING_CALLBACK_MINUTES,
