@@ -8,10 +8,11 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.template.loader import get_template
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import npgettext, pgettext
 
 register = template.Library()
 
@@ -74,8 +75,21 @@ def _counted(value: float | int, english: tuple[str, str], russian: tuple[str, s
 
 
 @register.filter
-def minutes(value: float | int) -> str:
-    return _counted(value, ("minute", "minutes"), ("минуту", "минуты", "минут"))
+def minutes(value: float | int | str | None) -> str:
+    """The callback promise's "N minutes", as it reads after «в течение» / "within".
+
+    The one way the site says it (pages, the form, the thank-you page, e-mail), with the
+    catalogues' plural forms: 1 минуты, 2 минут, 5 минут, 11 минут, 21 минуты / 1 minute,
+    2 minutes. A fraction (BOOKING_CALLBACK_MINUTES=1.5) takes the form grammar gives a
+    fraction: «1,5 минуты» (genitive singular), "1.5 minutes"; no plural rule covers it.
+    """
+    number = float(settings.BOOKING_CALLBACK_MINUTES if value is None or value == "" else value)
+    if number.is_integer():
+        whole = int(number)
+        phrase = npgettext("в течение N минут", "%(count)s минуты", "%(count)s минут", whole)
+        return phrase % {"count": formats.number_format(whole)}
+    phrase = pgettext("в течение N минут, дробное число", "%(count)s минуты")
+    return phrase % {"count": formats.number_format(round(number, 2))}
 
 
 @register.filter
