@@ -180,6 +180,11 @@ _ICONS = {
         '<path d="M8 18h7a3 3 0 0 0 0-6H9a3 3 0 0 1 0-6h7"/>'
     ),
     "doc": '<path d="M7 3h7l5 5v13H7z"/><path d="M14 3v5h5M10 13h6M10 17h6"/>',
+    "send": '<path d="M21 4 3 11.5l6.5 2.5L12 20.5l3.5-4.5L21 4z"/><path d="m9.5 14 11-10"/>',
+    "car": (
+        '<path d="M4 17v-5l2.2-5h11.6l2.2 5v5z"/><path d="M4 12h16"/>'
+        '<circle cx="7.5" cy="17.5" r="1.5"/><circle cx="16.5" cy="17.5" r="1.5"/>'
+    ),
 }
 
 
