@@ -57,6 +57,8 @@ def _erase_batch(ids: list[int], now: datetime) -> None:
             phone="",
             email="",
             message="",
+            patient_name="",
+            relationship="",
             ip_hash="",
             personal_data_erased_at=now,
         )

@@ -1,10 +1,14 @@
 """A relative asks on the patient's behalf: who they are to the patient, the patient's name, whom to call."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from booking import notifications
 from booking.forms import ConsultationForm
 from booking.models import ConsultationRequest, Delivery
+from booking.retention import purge_personal_data
 from tests.booking.submitting import form_data, plan_notifications, submit
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +75,15 @@ def test_the_managers_mail_of_a_patient_has_no_relative_lines(client, manager, m
     notifications.attempt_delivery(Delivery.objects.get().pk)
 
     assert "Кем приходится пациенту" not in mailoutbox[0].body
+
+
+def test_the_relative_details_are_erased_with_the_rest_of_the_personal_data(client):
+    submit(client, **RELATIVE)
+    ConsultationRequest.objects.update(
+        status=ConsultationRequest.Status.CLOSED, closed_at=timezone.now() - timedelta(days=3650)
+    )
+
+    assert purge_personal_data() == 1
+
+    erased = ConsultationRequest.objects.get()
+    assert (erased.patient_name, erased.relationship) == ("", "")
