@@ -1,6 +1,8 @@
 """One builder and one short function per message; each message is a template trio in emails/."""
 
 from collections.abc import Callable
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -11,12 +13,15 @@ from booking.models import ConsultationRequest, Delivery
 from services.models import ClinicLocation
 
 
-def build(name: str, to: str, context: dict, language: str) -> EmailMultiAlternatives:
+def build(
+    name: str, to: str, context: dict, language: str, from_email: str | None = None
+) -> EmailMultiAlternatives:
     with translation.override(language):
         subject = render_to_string(f"emails/{name}_subject.txt", context)
         text = render_to_string(f"emails/{name}_body.txt", context)
         html = render_to_string(f"emails/{name}_body.html", context)
-    message = EmailMultiAlternatives(" ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [to])
+    sender = from_email or settings.DEFAULT_FROM_EMAIL
+    message = EmailMultiAlternatives(" ".join(subject.split()), text, sender, [to])
     message.attach_alternative(html, "text/html")
     return message
 
@@ -24,6 +29,10 @@ def build(name: str, to: str, context: dict, language: str) -> EmailMultiAlterna
 # Model choice labels are English msgids with no Russian catalogue; staff read Russian.
 STAFF_CHANNELS = {"call": "звонок", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 STAFF_REQUESTERS = {"patient": "сам пациент", "relative": "родственник или близкий пациента"}
+STAFF_CALLBACK_PERSONS = {
+    "requester": "тому, кто отправил заявку (по телефону выше)",
+    "patient": "самому пациенту (по телефону выше)",
+}
 
 
 def staff_context(request: ConsultationRequest) -> dict:
@@ -31,6 +40,7 @@ def staff_context(request: ConsultationRequest) -> dict:
         "req": request,
         "channel_label": STAFF_CHANNELS.get(request.channel, request.channel),
         "requester_label": STAFF_REQUESTERS.get(request.requester, request.requester),
+        "callback_label": STAFF_CALLBACK_PERSONS.get(request.callback_person, request.callback_person),
         "admin_url": request.get_admin_url(),
         "escalate_after": settings.BOOKING_ESCALATE_AFTER_MINUTES,
         "callback_minutes": settings.BOOKING_CALLBACK_MINUTES,
@@ -50,6 +60,19 @@ def overdue(delivery: Delivery) -> EmailMultiAlternatives:
     return build("overdue", delivery.recipient, staff_context(delivery.request), "ru")
 
 
+def patient_sender(language: str) -> str:
+    """DEFAULT_FROM_EMAIL's address under the clinic's name in the patient's language.
+
+    BOOKING_FROM_NAME_RU / BOOKING_FROM_NAME_EN name the sender when set; otherwise the
+    clinic's name as the site writes it in that language.
+    """
+    _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    with translation.override(language):
+        default = translation.gettext("Клиника Лядова")
+    display_name = getattr(settings, f"BOOKING_FROM_NAME_{language.upper()}", "") or default
+    return str(Address(display_name=display_name, addr_spec=address))
+
+
 def confirmation(delivery: Delivery) -> EmailMultiAlternatives:
     request = delivery.request
     context = {
@@ -58,7 +81,9 @@ def confirmation(delivery: Delivery) -> EmailMultiAlternatives:
         "callback_minutes": settings.BOOKING_CALLBACK_MINUTES,
         "site_url": settings.SITE_URL,
     }
-    return build("confirmation", delivery.recipient, context, request.language)
+    return build(
+        "confirmation", delivery.recipient, context, request.language, patient_sender(request.language)
+    )
 
 
 BUILDERS: dict[str, Callable[[Delivery], EmailMultiAlternatives]] = {

@@ -19,7 +19,12 @@ STAMP_SALT = "booking-form"
 MOSCOW = ZoneInfo("Europe/Moscow")
 FARTHEST_DAYS_AHEAD = 14
 NAME_MAX_LENGTH = 120
+RELATIONSHIP_MAX_LENGTH = 60
 MESSAGE_MAX_LENGTH = 1000
+EMAIL_MAX_LENGTH = 254
+# Every message a patient can see, in the page's language: Django's own (English-worded) texts never
+# show, even past the browser's maxlength (pasted text, a browser that ignores it, a robot).
+NOT_IN_LIST = _("Такого варианта нет в списке. Выберите из списка.")
 
 
 def new_form_stamp() -> str:
@@ -36,11 +41,13 @@ def seconds_since_stamp(stamp: str) -> float | None:
 
 
 def _consent_label() -> SafeString:
+    # A new tab, said out loud: what the patient typed stays in this one.
     return format_html(
-        '{} <a href="{}">{}</a>',
+        '{} <a href="{}" target="_blank" rel="noopener">{}</a> <span class="form-text-inline">{}</span>',
         _("Я даю"),
         reverse("booking:consent"),
         _("согласие на обработку персональных данных"),
+        _("(текст согласия откроется в новой вкладке)"),
     )
 
 
@@ -52,7 +59,13 @@ class ConsultationForm(forms.Form):
         label=_("Как к вам обращаться"),
         max_length=NAME_MAX_LENGTH,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": _("Напишите, пожалуйста, как к вам обращаться.")},
+        error_messages={
+            "required": _("Напишите, пожалуйста, как к вам обращаться."),
+            "max_length": _(
+                "Имя получилось длиннее %(limit_value)d знаков. Сократите его, пожалуйста: "
+                "достаточно имени и отчества."
+            ),
+        },
     )
     phone = PhoneNumberField(
         label=_("Телефон"),
@@ -73,21 +86,24 @@ class ConsultationForm(forms.Form):
         ],
         initial=ConsultationRequest.Channel.CALL,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Выберите, как с вами связаться.")},
+        error_messages={"required": _("Выберите, как с вами связаться."), "invalid_choice": NOT_IN_LIST},
     )
     when = forms.ChoiceField(
         label=_("Когда связаться"),
         choices=[(WHEN_NOW, _("Как можно скорее")), (WHEN_LATER, _("В выбранный день и час"))],
         initial=WHEN_NOW,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Выберите, когда с вами связаться.")},
+        error_messages={"required": _("Выберите, когда с вами связаться."), "invalid_choice": NOT_IN_LIST},
     )
     preferred_date = forms.DateField(
         label=_("День"),
         required=False,
         input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Укажите день в виде ДД.ММ.ГГГГ, например 05.12.2026.")},
+        error_messages={
+            "required": _("Выберите день, когда вам удобно поговорить."),
+            "invalid": _("Укажите день в виде ДД.ММ.ГГГГ, например 05.12.2026."),
+        },
     )
     preferred_time = forms.TimeField(
         label=_("Время"),
@@ -95,7 +111,10 @@ class ConsultationForm(forms.Form):
         input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_("Колл-центр работает круглосуточно. Время московское; не дальше чем на 14 дней вперёд."),
-        error_messages={"invalid": _("Укажите время в виде ЧЧ:ММ, например 14:30.")},
+        error_messages={
+            "required": _("Выберите время, когда вам удобно поговорить."),
+            "invalid": _("Укажите время в виде ЧЧ:ММ, например 14:30."),
+        },
     )
     treatment = forms.ModelChoiceField(
         label=_("Лечение"),
@@ -103,7 +122,11 @@ class ConsultationForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("Пока не знаю / другое"),
-        error_messages={"invalid_choice": _("Такого варианта нет в списке. Выберите из списка.")},
+        # Radio buttons: a long name ("Радиоэмболизация опухолей печени") wraps instead of being
+        # cut off in a narrow drop-down, and there are only a few treatments to choose from.
+        widget=forms.RadioSelect,
+        blank=True,  # keeps "not sure yet" as the first radio button
+        error_messages={"invalid_choice": NOT_IN_LIST},
     )
     doctor = forms.ModelChoiceField(
         label=_("Врач"),
@@ -111,7 +134,7 @@ class ConsultationForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("Любой врач"),
-        error_messages={"invalid_choice": _("Такого варианта нет в списке. Выберите из списка.")},
+        error_messages={"invalid_choice": NOT_IN_LIST},
     )
     message = forms.CharField(
         label=_("Коротко о вопросе (необязательно)"),
@@ -122,6 +145,12 @@ class ConsultationForm(forms.Form):
             "Одной-двумя фразами, например «метастазы в печени, хочу узнать о радиоэмболизации». "
             "Подробную историю болезни и документы здесь не пишите: врач спросит о них сам."
         ),
+        error_messages={
+            "max_length": _(
+                "Сообщение длиннее %(limit_value)d знаков (сейчас %(show_value)d). Оставьте главное: "
+                "подробности менеджер спросит по телефону."
+            )
+        },
     )
     requester = forms.ChoiceField(
         label=_("Кто обращается"),
@@ -131,15 +160,50 @@ class ConsultationForm(forms.Form):
         ],
         initial=ConsultationRequest.Requester.PATIENT,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Укажите, кто обращается.")},
+        error_messages={"required": _("Укажите, кто обращается."), "invalid_choice": NOT_IN_LIST},
+    )
+    patient_name = forms.CharField(
+        label=_("Имя пациента (необязательно)"),
+        max_length=NAME_MAX_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={
+            "max_length": _(
+                "Имя пациента получилось длиннее %(limit_value)d знаков. Сократите его, пожалуйста."
+            )
+        },
+    )
+    relationship = forms.CharField(
+        label=_("Кем вы приходитесь пациенту"),
+        max_length=RELATIONSHIP_MAX_LENGTH,
+        required=False,
+        help_text=_("Например: дочь, муж, друг семьи."),
+        error_messages={
+            "max_length": _("Напишите короче, не больше %(limit_value)d знаков: например, «дочь» или «муж».")
+        },
+    )
+    callback_person = forms.ChoiceField(
+        label=_("Кому перезвонить"),
+        choices=[
+            (ConsultationRequest.CallbackPerson.REQUESTER, _("Мне")),
+            (ConsultationRequest.CallbackPerson.PATIENT, _("Пациенту")),
+        ],
+        initial=ConsultationRequest.CallbackPerson.REQUESTER,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Телефон в начале формы — того, кому перезвонить."),
+        error_messages={"invalid_choice": NOT_IN_LIST},
     )
     email = forms.EmailField(
         label=_("Электронная почта (необязательно)"),
         required=False,
-        max_length=254,
+        max_length=EMAIL_MAX_LENGTH,
         help_text=_("Пришлём подтверждение с номером заявки."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": _("Проверьте адрес почты, например: name@example.ru.")},
+        error_messages={
+            "invalid": _("Проверьте адрес почты, например: name@example.ru."),
+            "max_length": _("Адрес почты длиннее %(limit_value)d знаков. Проверьте его, пожалуйста."),
+        },
     )
     consent = forms.BooleanField(
         # Built when shown, in the language and under the address prefix of that request.
@@ -181,6 +245,7 @@ class ConsultationForm(forms.Form):
             cleaned["preferred_at"] = self._preferred_moment(cleaned)
         else:
             cleaned["preferred_at"] = None
+        self._clean_relative(cleaned)
         return cleaned
 
     @property
@@ -189,6 +254,20 @@ class ConsultationForm(forms.Form):
 
     def seconds_to_fill(self) -> float | None:
         return seconds_since_stamp(str(self.data.get("stamp", "")))
+
+    def _clean_relative(self, cleaned: dict[str, Any]) -> None:
+        # Fields a patient filled before switching back to "I am the patient" are not kept.
+        if cleaned.get("requester") != ConsultationRequest.Requester.RELATIVE:
+            cleaned["patient_name"] = ""
+            cleaned["relationship"] = ""
+            cleaned["callback_person"] = ConsultationRequest.CallbackPerson.REQUESTER
+            return
+        cleaned["patient_name"] = cleaned.get("patient_name", "").strip()
+        cleaned["relationship"] = cleaned.get("relationship", "").strip()
+        if not cleaned["relationship"] and "relationship" not in self.errors:
+            self.add_error("relationship", _("Напишите, кем вы приходитесь пациенту: например, «дочь»."))
+        if not cleaned.get("callback_person"):
+            cleaned["callback_person"] = ConsultationRequest.CallbackPerson.REQUESTER
 
     def _preferred_moment(self, cleaned: dict[str, Any]) -> datetime | None:
         day: date | None = cleaned.get("preferred_date")

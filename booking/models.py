@@ -81,6 +81,8 @@ class ConsultationRequestQuerySet(models.QuerySet):
                 phone="",
                 email="",
                 message="",
+                patient_name="",
+                relationship="",
                 ip_hash="",
                 personal_data_erased_at=now,
             )
@@ -116,6 +118,10 @@ class ConsultationRequest(models.Model):
         PATIENT = "patient", _("The patient")
         RELATIVE = "relative", _("A relative on the patient's behalf")
 
+    class CallbackPerson(models.TextChoices):
+        REQUESTER = "requester", _("The person who sent the request")
+        PATIENT = "patient", _("The patient")
+
     OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
 
     reference = models.CharField(
@@ -129,6 +135,12 @@ class ConsultationRequest(models.Model):
     )
     requester = models.CharField(
         _("who is asking"), max_length=10, choices=Requester.choices, default=Requester.PATIENT
+    )
+    # Filled in when a relative asks on the patient's behalf.
+    patient_name = models.CharField(_("patient's name"), max_length=120, blank=True)
+    relationship = models.CharField(_("relationship to the patient"), max_length=60, blank=True)
+    callback_person = models.CharField(
+        _("call back"), max_length=10, choices=CallbackPerson.choices, default=CallbackPerson.REQUESTER
     )
     treatment = models.ForeignKey(
         "services.Treatment", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("treatment")

@@ -19,8 +19,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from services.forms import DoctorAdminForm, TreatmentAdminForm
-from services.images import make_renditions
+from services.forms import ClinicLocationAdminForm, DoctorAdminForm, TreatmentAdminForm
+from services.images import RENDITIONS_FIELD, make_renditions
 from services.models import (
     FAQ,
     ClinicLocation,
@@ -47,8 +47,10 @@ def image_preview(renditions: dict[str, Any]) -> SafeString | str:
     return format_html('<img src="{}" width="200" alt="" loading="lazy">', renditions["preview"])
 
 
-def save_renditions_if_needed(obj: Treatment | Doctor, form: ModelForm, field_name: str) -> None:
-    renditions_field = "hero_renditions" if field_name == "hero_image" else "photo_renditions"
+def save_renditions_if_needed(
+    obj: Treatment | Doctor | ClinicLocation, form: ModelForm, field_name: str
+) -> None:
+    renditions_field = RENDITIONS_FIELD[field_name]
     image_without_renditions = bool(getattr(obj, field_name)) and not getattr(obj, renditions_field)
     if field_name in form.changed_data or image_without_renditions:
         make_renditions(obj, field_name)
@@ -213,13 +215,14 @@ class TransportRouteInline(TranslationStackedInline):
 
 @admin.register(ClinicLocation)
 class ClinicLocationAdmin(TranslationAdmin):
+    form = ClinicLocationAdminForm
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ("name", "address", "phone", "is_main", "order")
     search_fields = ("name_ru", "name_en", "address_ru", "address_en")
     inlines = (ExtraPhoneInline, OpeningHoursInline, TransportRouteInline)
     fieldsets = (
         (None, {"fields": ("name", "is_main", "order")}),
-        (_("Как связаться"), {"fields": ("phone", "whatsapp_url", "email")}),
+        (_("Как связаться"), {"fields": ("phone", "whatsapp_url", "telegram", "email")}),
         (
             _("Адрес"),
             {
@@ -234,5 +237,33 @@ class ClinicLocationAdmin(TranslationAdmin):
                 )
             },
         ),
+        (_("Как добраться на машине"), {"fields": ("car_directions", "parking")}),
+        (
+            _("Карта и вход"),
+            {
+                "fields": (
+                    "map_image",
+                    "map_preview",
+                    "map_image_alt",
+                    "entrance_photo",
+                    "entrance_preview",
+                    "entrance_photo_alt",
+                )
+            },
+        ),
         (_("Юридические сведения"), {"fields": ("legal_name", "licence_number", "ogrn", "inn")}),
     )
+    readonly_fields = ("map_preview", "entrance_preview")
+
+    @admin.display(description=_("превью"))
+    def map_preview(self, obj: ClinicLocation) -> SafeString | str:
+        return image_preview(obj.map_renditions)
+
+    @admin.display(description=_("превью"))
+    def entrance_preview(self, obj: ClinicLocation) -> SafeString | str:
+        return image_preview(obj.entrance_renditions)
+
+    def save_model(self, request: HttpRequest, obj: ClinicLocation, form: ModelForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        save_renditions_if_needed(obj, form, "map_image")
+        save_renditions_if_needed(obj, form, "entrance_photo")

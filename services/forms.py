@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from services.images import clean_uploaded_image
-from services.models import Doctor, Treatment
+from services.models import ClinicLocation, Doctor, Treatment
 
 
 class CheckedImageField(forms.ImageField):
@@ -32,3 +32,10 @@ class DoctorAdminForm(forms.ModelForm):
         model = Doctor
         fields = ("photo",)
         field_classes = {"photo": CheckedImageField}
+
+
+class ClinicLocationAdminForm(forms.ModelForm):
+    class Meta:
+        model = ClinicLocation
+        fields = ("map_image", "entrance_photo")
+        field_classes = {"map_image": CheckedImageField, "entrance_photo": CheckedImageField}

@@ -29,7 +29,12 @@ ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000
 RENDITION_WIDTHS = (400, 800, 1200)
 PREFERRED_SRC_WIDTH = 800
-RENDITIONS_FIELD = {"photo": "photo_renditions", "hero_image": "hero_renditions"}
+RENDITIONS_FIELD = {
+    "photo": "photo_renditions",
+    "hero_image": "hero_renditions",
+    "map_image": "map_renditions",
+    "entrance_photo": "entrance_renditions",
+}
 
 NOT_AN_IMAGE = _(
     "Этот файл не похож на изображение. Загрузите фотографию или картинку в формате JPEG, PNG или WebP."

@@ -1,5 +1,7 @@
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -225,11 +227,35 @@ class ClinicLocation(models.Model):
         _("main phone"), max_length=30, help_text=_("As written, e.g. +7 (499) 460-15-61.")
     )
     whatsapp_url = models.URLField(_("WhatsApp link"), blank=True)
+    telegram = models.CharField(
+        _("Telegram username"),
+        max_length=32,
+        blank=True,
+        validators=[
+            RegexValidator(r"^[A-Za-z][A-Za-z0-9_]{4,31}$", _("5–32 Latin letters, digits or _, without @."))
+        ],
+        help_text=_("Without @, e.g. lyadov_clinic: the site links to t.me/lyadov_clinic."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     licence_number = models.CharField(_("medical licence number"), max_length=100, blank=True)
     legal_name = models.CharField(_("legal entity"), max_length=300, blank=True)
     ogrn = models.CharField("ОГРН / OGRN", max_length=20, blank=True)
     inn = models.CharField("ИНН / INN", max_length=20, blank=True)
+    car_directions = models.TextField(
+        _("by car"), blank=True, help_text=_("How to drive here: the road, the turn, the gate.")
+    )
+    parking = models.TextField(_("parking"), blank=True, help_text=_("Where to park, whether it is free."))
+    map_image = models.ImageField(
+        _("map image"),
+        upload_to="contacts/",
+        blank=True,
+        help_text=_("A picture of the map, kept on this site."),
+    )
+    map_image_alt = models.CharField(_("map image description"), max_length=300, blank=True)
+    map_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    entrance_photo = models.ImageField(_("entrance photo"), upload_to="contacts/", blank=True)
+    entrance_photo_alt = models.CharField(_("entrance photo description"), max_length=300, blank=True)
+    entrance_renditions = models.JSONField(default=dict, blank=True, editable=False)
     is_main = models.BooleanField(_("main location"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -249,6 +275,23 @@ class ClinicLocation(models.Model):
     def phone_href(self) -> str:
         digits = "".join(ch for ch in self.phone if ch.isdigit())
         return f"tel:+{digits}" if self.phone.strip().startswith("+") else f"tel:{digits}"
+
+    @property
+    def telegram_url(self) -> str:
+        return f"https://t.me/{self.telegram}" if self.telegram else ""
+
+    def clean(self) -> None:
+        # A picture without a description says nothing to a blind visitor: both languages are asked for.
+        missing = {}
+        for image, alt in (("map_image", "map_image_alt"), ("entrance_photo", "entrance_photo_alt")):
+            if getattr(self, image):
+                for language in ("ru", "en"):
+                    if not getattr(self, f"{alt}_{language}", getattr(self, alt)):
+                        missing[f"{alt}_{language}"] = _(
+                            "Describe the picture for visitors who cannot see it."
+                        )
+        if missing:
+            raise ValidationError(missing)
 
 
 class ExtraPhone(models.Model):

@@ -59,7 +59,18 @@ class ReferenceTranslation(TranslationOptions):
 
 @register(models.ClinicLocation)
 class ClinicLocationTranslation(TranslationOptions):
-    fields = ("name", "address", "street_address", "locality", "region", "legal_name")
+    fields = (
+        "name",
+        "address",
+        "street_address",
+        "locality",
+        "region",
+        "legal_name",
+        "car_directions",
+        "parking",
+        "map_image_alt",
+        "entrance_photo_alt",
+    )
 
 
 @register(models.ExtraPhone)

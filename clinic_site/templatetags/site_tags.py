@@ -8,10 +8,11 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.template.loader import get_template
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import npgettext, pgettext
 
 register = template.Library()
 
@@ -74,8 +75,21 @@ def _counted(value: float | int, english: tuple[str, str], russian: tuple[str, s
 
 
 @register.filter
-def minutes(value: float | int) -> str:
-    return _counted(value, ("minute", "minutes"), ("минуту", "минуты", "минут"))
+def minutes(value: float | int | str | None) -> str:
+    """The callback promise's "N minutes", as it reads after «в течение» / "within".
+
+    The one way the site says it (pages, the form, the thank-you page, e-mail), with the
+    catalogues' plural forms: 1 минуты, 2 минут, 5 минут, 11 минут, 21 минуты / 1 minute,
+    2 minutes. A fraction (BOOKING_CALLBACK_MINUTES=1.5) takes the form grammar gives a
+    fraction: «1,5 минуты» (genitive singular), "1.5 minutes"; no plural rule covers it.
+    """
+    number = float(settings.BOOKING_CALLBACK_MINUTES if value is None or value == "" else value)
+    if number.is_integer():
+        whole = int(number)
+        phrase = npgettext("в течение N минут", "%(count)s минуты", "%(count)s минут", whole)
+        return phrase % {"count": formats.number_format(whole)}
+    phrase = pgettext("в течение N минут, дробное число", "%(count)s минуты")
+    return phrase % {"count": formats.number_format(round(number, 2))}
 
 
 @register.filter
@@ -166,6 +180,11 @@ _ICONS = {
         '<path d="M8 18h7a3 3 0 0 0 0-6H9a3 3 0 0 1 0-6h7"/>'
     ),
     "doc": '<path d="M7 3h7l5 5v13H7z"/><path d="M14 3v5h5M10 13h6M10 17h6"/>',
+    "send": '<path d="M21 4 3 11.5l6.5 2.5L12 20.5l3.5-4.5L21 4z"/><path d="m9.5 14 11-10"/>',
+    "car": (
+        '<path d="M4 17v-5l2.2-5h11.6l2.2 5v5z"/><path d="M4 12h16"/>'
+        '<circle cx="7.5" cy="17.5" r="1.5"/><circle cx="16.5" cy="17.5" r="1.5"/>'
+    ),
 }
 
 

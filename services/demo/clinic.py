@@ -18,6 +18,20 @@ CLINIC = {
         "ru": "Юридическое лицо клиники (демо-реквизиты, замените на настоящие)",
         "en": "The clinic's legal entity (demo details, replace with the real ones)",
     },
+    # The clinic's material says nothing about the drive or parking: the address for a navigator
+    # is a fact, the rest is a visibly marked placeholder for the editors.
+    "car_directions": {
+        "ru": "Адрес для навигатора: Химки, ул. Панфилова, 21/2.\n"
+        "Демо-текст: опишите здесь, откуда удобнее подъехать и где повернуть к входу.",
+        "en": "Address for a satnav: 21/2 Panfilova St., Khimki.\n"
+        "Demo text: describe here the easiest way to drive up and where to turn to the entrance.",
+    },
+    "parking": {
+        "ru": "Демо-текст: где оставить машину, платная ли стоянка, есть ли места для людей "
+        "с инвалидностью у самого входа.",
+        "en": "Demo text: where to leave the car, whether parking is paid, and whether there are "
+        "places for disabled drivers by the entrance.",
+    },
     "latitude": Decimal("55.893200"),
     "longitude": Decimal("37.410700"),
     "phone": "+7 (499) 460-15-61",

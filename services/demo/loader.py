@@ -152,7 +152,16 @@ def load_treatment(
 
 
 def load_clinic() -> ClinicLocation:
-    fields = ("name", "address", "street_address", "locality", "region", "legal_name")
+    fields = (
+        "name",
+        "address",
+        "street_address",
+        "locality",
+        "region",
+        "legal_name",
+        "car_directions",
+        "parking",
+    )
     plain = ("latitude", "longitude", "phone", "whatsapp_url", "email", "licence_number", "ogrn", "inn")
     defaults = {**translated(CLINIC, *fields), **{name: CLINIC[name] for name in plain}, "order": 0}
     clinic = ClinicLocation.objects.filter(is_main=True).first()

@@ -85,7 +85,7 @@ def test_the_form_page_is_prefilled_from_a_treatment_and_a_doctor(client):
 
     page = client.get(f"{request_url()}?treatment={treatment.slug}&doctor={doctor.slug}").content.decode()
 
-    assert f'<option value="{treatment.slug}" selected>' in page
+    assert f'name="treatment" value="{treatment.slug}"  id="id_treatment_1" checked>' in page
     assert f'<option value="{doctor.slug}" selected>' in page
 
 
@@ -98,7 +98,8 @@ def test_the_form_page_shows_an_edit_at_once_and_gives_each_visitor_a_fresh_stam
     with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(seconds=1)):
         second = Client().get(url).content.decode()
 
-    assert f'<option value="{treatment.slug}" selected>Радиоэмболизация микросферами</option>' in second
+    assert f'value="{treatment.slug}"  id="id_treatment_1" checked>' in second
+    assert "Радиоэмболизация микросферами" in second
     assert stamp_in(first) != stamp_in(second)
 
 
@@ -140,8 +141,18 @@ def test_the_consent_link_is_in_the_language_of_the_page(client):
     english = client.get(request_url("en")).content.decode()
     russian = client.get(request_url("ru")).content.decode()
 
-    assert '<a href="/en/consent/">' in english and "/ru/consent/" not in english
-    assert '<a href="/ru/consent/">' in russian and "/en/consent/" not in russian
+    assert '<a href="/en/consent/" target="_blank"' in english and "/ru/consent/" not in english
+    assert '<a href="/ru/consent/" target="_blank"' in russian and "/en/consent/" not in russian
+
+
+def test_the_consent_link_opens_in_a_new_tab_and_says_so(client):
+    # What the patient has typed stays in the form's own tab.
+    english = client.get(request_url("en")).content.decode()
+    russian = client.get(request_url("ru")).content.decode()
+
+    assert 'target="_blank" rel="noopener"' in russian
+    assert "(текст согласия откроется в новой вкладке)" in russian
+    assert "(the consent text opens in a new tab)" in english
 
 
 def test_the_embedded_form_carries_no_csrf_token(client):
@@ -222,7 +233,7 @@ def test_the_form_is_embedded_and_prefilled_on_treatment_and_doctor_pages(client
     for page in (treatment_page, doctor_page):
         assert 'name="phone"' in page
         assert 'aria-labelledby="consultation-title"' in page
-    assert f'<option value="{treatment.slug}" selected>' in treatment_page
+    assert f'name="treatment" value="{treatment.slug}"  id="id_treatment_1" checked>' in treatment_page
     assert f'<option value="{doctor.slug}" selected>' in doctor_page
 
 
