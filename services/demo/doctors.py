@@ -62,8 +62,8 @@ DOCTORS = [
                 "с иттрием-90. Решение о таком лечении всегда принимает консилиум: онколог, "
                 "интервенционный радиолог, специалист по ядерной медицине и хирург.\n\n"
                 "Для каждого пациента в клинике составляют свой план лечения и восстановления. "
-                "Сложный случай — не повод для отказа без разбора: консилиум смотрит документы и "
-                "честно говорит, какое лечение возможно.\n\n"
+                "Сложные случаи консилиум тоже разбирает: изучает документы и честно говорит, какое "
+                "лечение возможно.\n\n"
                 "Записаться на консультацию можно по телефону, через форму на сайте или в WhatsApp."
             ),
             "en": (
@@ -74,9 +74,9 @@ DOCTORS = [
                 "At the clinic he presents radioembolization of the liver: treatment of tumours with tiny "
                 "beads carrying yttrium-90. The decision to use it is always made by a tumour board: an "
                 "oncologist, an interventional radiologist, a nuclear-medicine specialist and a surgeon.\n\n"
-                "Every patient gets a treatment and recovery plan of their own. A complex case is not "
-                "turned away unseen: the tumour board reviews the records and says honestly which "
-                "treatment is possible.\n\n"
+                "Every patient gets a treatment and recovery plan of their own. The tumour board also "
+                "reviews complex cases: it studies the records and says honestly which treatment is "
+                "possible.\n\n"
                 "You can book a consultation by phone, through the form on this website or on WhatsApp."
             ),
         },

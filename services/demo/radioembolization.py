@@ -43,10 +43,11 @@ RADIOEMBOLIZATION = {
             "Чего врачи добиваются с её помощью:\n\n"
             "- остановить рост опухоли в печени или уменьшить её;\n"
             "- уменьшить опухоль настолько, чтобы её можно было удалить операцией или пересадить печень;\n"
-            "- сдерживать болезнь, пока пациент ждёт пересадки печени, чтобы он не выбыл из очереди.\n\n"
+            "- сдерживать болезнь, пока пациент ждёт пересадки печени, чтобы он остался в листе "
+            "ожидания.\n\n"
             "Если опухоль одна и небольшая, врачи могут подвести высокую дозу к одному сегменту печени "
-            "(это называют лучевой сегментэктомией). В таком случае цель может быть — полностью "
-            "уничтожить опухоль.\n\n"
+            "(это называют лучевой сегментэктомией). Тогда целью может быть полное уничтожение "
+            "опухоли.\n\n"
             "Результат у каждого свой. Ни один врач не может заранее его обещать. На консультации "
             "спросите, какую цель ставят именно в вашем случае."
         ),
@@ -146,7 +147,7 @@ RADIOEMBOLIZATION = {
     },
     "who_for": {
         "ru": (
-            "Радиоэмболизация помогает, когда опухоль находится в основном в печени:\n\n"
+            "Радиоэмболизацию применяют, когда опухоль находится в основном в печени:\n\n"
             "- первичный рак печени — гепатоцеллюлярная карцинома (рак из клеток самой печени);\n"
             "- внутрипечёночная холангиокарцинома (рак желчных протоков внутри печени);\n"
             "- метастазы в печени — очаги рака, пришедшие из других органов: колоректального рака (рака "
@@ -160,7 +161,7 @@ RADIOEMBOLIZATION = {
             "по очереди."
         ),
         "en": (
-            "Radioembolization helps when the cancer is mainly in the liver:\n\n"
+            "Radioembolization is used when the cancer is mainly in the liver:\n\n"
             "- primary liver cancer: hepatocellular carcinoma (cancer of the liver's own cells);\n"
             "- intrahepatic cholangiocarcinoma (cancer of the bile ducts inside the liver);\n"
             "- liver metastases, that is, cancer that has spread to the liver from elsewhere: colorectal "
@@ -182,10 +183,11 @@ RADIOEMBOLIZATION = {
             "или заметная жидкость в животе (асцит);\n"
             "- на пробном этапе слишком большая доля шариков уходит в лёгкие (высокий лёгочный шунт), "
             "так что доза для лёгких превысит безопасный предел;\n"
-            "- кровь из сосудов печени уходит к желудку или кишечнику и эти сосуды не удаётся закрыть;\n"
+            "- часть крови из печёночной артерии уходит к желудку или кишечнику, и эти сосуды не "
+            "удаётся перекрыть;\n"
             "- нарушена свёртываемость крови и её нельзя исправить;\n"
             "- женщина беременна;\n"
-            "- женщина кормит грудью — кормление придётся прекратить.\n\n"
+            "- женщина кормит грудью: перед лечением кормление нужно прекратить.\n\n"
             "Умеренный лёгочный шунт — не причина отказа: врачи просто уменьшают дозу.\n\n"
             "Окончательное решение принимают врачи, когда изучат именно ваш случай."
         ),
@@ -196,11 +198,11 @@ RADIOEMBOLIZATION = {
             "right, or a marked build-up of fluid in the belly (ascites);\n"
             "- the mapping stage shows that too large a share of the beads would reach the lungs (a high "
             "lung shunt), so that the lung dose would pass the safe limit;\n"
-            "- blood from the liver's vessels flows to the stomach or bowel, and these vessels cannot be "
-            "closed off;\n"
+            "- some blood from the hepatic artery flows on to the stomach or bowel, and these vessels "
+            "cannot be closed off;\n"
             "- a bleeding problem cannot be corrected;\n"
             "- the patient is pregnant;\n"
-            "- the patient is breastfeeding (breastfeeding has to stop).\n\n"
+            "- the patient is breastfeeding: it has to stop before treatment.\n\n"
             "A moderate lung shunt does not rule treatment out: the doctors simply lower the dose.\n\n"
             "The final decision is made by the doctors once they have studied your own case."
         ),
