@@ -106,6 +106,11 @@ def physician_data(doctor: Doctor, clinic: ClinicLocation | None) -> dict:
     ]
     if credentials:
         data["hasCredential"] = credentials
+    schools = [
+        {"@type": "EducationalOrganization", "name": row.institution} for row in doctor.education.all()
+    ]
+    if schools:
+        data["alumniOf"] = schools
     if clinic is not None:
         data["parentOrganization"] = {"@id": absolute_url("/#clinic"), "name": clinic.name}
         data["telephone"] = clinic.phone

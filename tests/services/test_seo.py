@@ -67,6 +67,9 @@ def test_doctor_page_describes_the_physician(client: Client, clinic: ClinicLocat
     assert physician["medicalSpecialty"] == "https://schema.org/Oncologic"
     assert physician["hasCredential"][0]["name"] == "Oncology"
     assert physician["hasCredential"][0]["credentialCategory"] == "Specialist accreditation"
+    assert physician["alumniOf"] == [
+        {"@type": "EducationalOrganization", "name": "Sechenov First Moscow State Medical University"}
+    ]
     assert [item["item"] for item in nodes["BreadcrumbList"]["itemListElement"]] == [
         f"{SITE}/en/",
         f"{SITE}/en/doctors/",
