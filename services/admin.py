@@ -25,15 +25,20 @@ from services.models import (
     FAQ,
     ClinicLocation,
     Doctor,
+    DoctorEducation,
+    DoctorQualification,
     ExtraPhone,
     FollowUpItem,
     OpeningHours,
     PreparationItem,
+    ProcedureDayItem,
+    QuestionToAsk,
     Reference,
     TransportRoute,
     Treatment,
     TreatmentCategory,
     TreatmentStep,
+    WarningSign,
 )
 
 REVIEW_SOON_DAYS = 30
@@ -101,6 +106,31 @@ class FAQInline(TranslationStackedInline):
     extra = 0
 
 
+class ProcedureDayItemInline(TranslationTabularInline):
+    model = ProcedureDayItem
+    extra = 0
+
+
+class WarningSignInline(TranslationTabularInline):
+    model = WarningSign
+    extra = 0
+
+
+class QuestionToAskInline(TranslationTabularInline):
+    model = QuestionToAsk
+    extra = 0
+
+
+class DoctorEducationInline(TranslationTabularInline):
+    model = DoctorEducation
+    extra = 0
+
+
+class DoctorQualificationInline(TranslationTabularInline):
+    model = DoctorQualification
+    extra = 0
+
+
 class ReferenceInline(TranslationTabularInline):
     model = Reference
     extra = 0
@@ -129,7 +159,10 @@ class TreatmentAdmin(TranslationAdmin):
     inlines = (
         TreatmentStepInline,
         PreparationItemInline,
+        ProcedureDayItemInline,
         FollowUpItemInline,
+        WarningSignInline,
+        QuestionToAskInline,
         FAQInline,
         ReferenceInline,
     )
@@ -137,7 +170,19 @@ class TreatmentAdmin(TranslationAdmin):
         (None, {"fields": ("title", "slug", "category", "alternate_name", "summary", "published", "order")}),
         (
             _("Разделы страницы"),
-            {"fields": ("what_it_is", "who_for", "who_not_for", "decision", "after_procedure", "risks")},
+            {
+                "fields": (
+                    "what_it_is",
+                    "aims",
+                    "who_for",
+                    "who_not_for",
+                    "alternatives",
+                    "decision",
+                    "microspheres",
+                    "after_procedure",
+                    "risks",
+                )
+            },
         ),
         (_("Врачи и проверка текста"), {"fields": ("doctors", "reviewer", "last_reviewed", "next_review")}),
         (_("Главное изображение"), {"fields": ("hero_image", "hero_preview", "hero_image_alt")}),
@@ -178,9 +223,29 @@ class DoctorAdmin(TranslationAdmin):
     search_fields = ("name_ru", "name_en", "position_ru", "position_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("photo_preview", "last_saved")
+    inlines = (DoctorEducationInline, DoctorQualificationInline)
     fieldsets = (
-        (None, {"fields": ("name", "slug", "position", "degrees", "is_demo_profile", "published", "order")}),
-        (_("О враче"), {"fields": ("short_bio", "bio", "accreditations", "medical_specialty")}),
+        (
+            None,
+            {"fields": ("name", "slug", "position", "specialty", "is_demo_profile", "published", "order")},
+        ),
+        (
+            _("Учёная степень и звание"),
+            {
+                "fields": (
+                    "degrees",
+                    "academic_degree",
+                    "academic_degree_awarded_by",
+                    "academic_title",
+                    "academic_title_awarded_by",
+                )
+            },
+        ),
+        (
+            _("Работа в клинике"),
+            {"fields": ("clinic_work", "reception_schedule", "practice_since")},
+        ),
+        (_("О враче"), {"fields": ("short_bio", "bio", "medical_specialty")}),
         (_("Фотография"), {"fields": ("photo", "photo_preview")}),
         (_("Служебное"), {"fields": ("last_saved",)}),
     )

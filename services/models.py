@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager, MultilingualQuerySet
 
@@ -36,8 +38,40 @@ class Doctor(models.Model):
     name = models.CharField(_("full name"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
     position = models.CharField(_("position"), max_length=300)
-    degrees = models.CharField(_("degrees and titles"), max_length=300, blank=True)
-    accreditations = models.TextField(_("accreditations"), blank=True, help_text=_("One per line."))
+    specialty = models.CharField(
+        _("specialty"), max_length=200, blank=True, help_text=_("As in the diploma, e.g. Oncology.")
+    )
+    degrees = models.CharField(
+        _("degrees and titles, one line"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the name on cards, e.g. Academician, Professor, MD."),
+    )
+    academic_degree = models.CharField(
+        _("academic degree"), max_length=200, blank=True, help_text=_("E.g. Doctor of Medical Sciences.")
+    )
+    academic_degree_awarded_by = models.CharField(
+        _("degree awarded by"), max_length=300, blank=True, help_text=_("The body that awarded the degree.")
+    )
+    academic_title = models.CharField(_("academic title"), max_length=200, blank=True)
+    academic_title_awarded_by = models.CharField(_("title awarded by"), max_length=300, blank=True)
+    practice_since = models.PositiveSmallIntegerField(
+        _("in practice since (year)"),
+        null=True,
+        blank=True,
+        help_text=_("The site counts the years of practice from it."),
+    )
+    clinic_work = models.TextField(
+        _("what they do in the clinic"),
+        blank=True,
+        help_text=_("Only what this doctor really does: consults, performs a procedure, plans the dose…"),
+    )
+    reception_schedule = models.CharField(
+        _("reception schedule"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. Mon, Wed 10:00–15:00, by appointment."),
+    )
     short_bio = models.TextField(_("short bio"), max_length=600)
     bio = models.TextField(_("full bio"), blank=True)
     medical_specialty = models.CharField(
@@ -70,9 +104,139 @@ class Doctor(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("services:doctor", args=[self.slug])
 
+    def clean(self) -> None:
+        if self.practice_since is not None and self.practice_since > timezone.localdate().year:
+            raise ValidationError({"practice_since": _("This year has not come yet.")})
+
     @property
-    def accreditation_list(self) -> list[str]:
-        return [line.strip() for line in self.accreditations.splitlines() if line.strip()]
+    def years_of_practice(self) -> int | None:
+        if self.practice_since is None:
+            return None
+        return timezone.localdate().year - self.practice_since
+
+    @property
+    def has_academic_record(self) -> bool:
+        return bool(self.academic_degree or self.academic_title)
+
+
+class DoctorEducation(models.Model):
+    doctor = models.ForeignKey(Doctor, on_delete=models.CASCADE, related_name="education")
+    order = models.PositiveIntegerField(_("order"), default=0)
+    institution = models.CharField(_("institution"), max_length=300)
+    year = models.PositiveSmallIntegerField(_("year of graduation"))
+    specialty = models.CharField(_("specialty"), max_length=200)
+
+    class Meta:
+        ordering = ["order", "year", "id"]
+        verbose_name = _("education")
+        verbose_name_plural = _("education")
+
+    def __str__(self) -> str:
+        return f"{self.institution}, {self.year}"
+
+    def clean(self) -> None:
+        if self.year is not None and self.year > timezone.localdate().year:
+            raise ValidationError({"year": _("This year has not come yet.")})
+
+
+class DoctorQualification(models.Model):
+    class Kind(models.TextChoices):
+        ACCREDITATION = "accreditation", _("Specialist accreditation")
+        CERTIFICATE = "certificate", _("Specialist certificate")
+        INTERNATIONAL = "international", _("International qualification")
+
+    doctor = models.ForeignKey(Doctor, on_delete=models.CASCADE, related_name="qualifications")
+    order = models.PositiveIntegerField(_("order"), default=0)
+    kind = models.CharField(_("document"), max_length=20, choices=Kind.choices, default=Kind.ACCREDITATION)
+    specialty = models.CharField(
+        _("specialty"), max_length=200, help_text=_("E.g. Interventional radiology (EBIR).")
+    )
+    issued = models.DateField(_("date of issue"))
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Required for a Russian accreditation or certificate."),
+    )
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("accreditation or certificate")
+        verbose_name_plural = _("accreditations and certificates")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.specialty}"
+
+    def clean(self) -> None:
+        today = timezone.localdate()
+        errors: dict[str, str | Promise] = {}
+        if self.issued is not None and self.issued > today:
+            errors["issued"] = _("This date is in the future. Enter the date on the document.")
+        if self.valid_until is None and self.kind != self.Kind.INTERNATIONAL:
+            errors["valid_until"] = _("Enter the date until which the document is valid.")
+        elif self.valid_until is not None and self.valid_until < today:
+            errors["valid_until"] = _(
+                "This document expired on %(date)s. The site must not show it as valid: "
+                "enter the new accreditation or delete this row."
+            ) % {"date": self.valid_until.strftime("%d.%m.%Y")}
+        elif self.valid_until is not None and self.issued is not None and self.valid_until <= self.issued:
+            errors["valid_until"] = _("The document must be valid until a date after it was issued.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def expired(self) -> bool:
+        return self.valid_until is not None and self.valid_until < timezone.localdate()
+
+
+class WarningSign(models.Model):
+    """A symptom after treatment that should make the patient call the clinic, and when it can appear."""
+
+    treatment = models.ForeignKey("Treatment", on_delete=models.CASCADE, related_name="warning_signs")
+    order = models.PositiveIntegerField(_("order"), default=0)
+    symptom = models.CharField(_("symptom"), max_length=300)
+    timing = models.CharField(
+        _("when it can appear"), max_length=100, help_text=_("E.g. the first days; 1–2 months after.")
+    )
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("when to call us")
+        verbose_name_plural = _("when to call us")
+
+    def __str__(self) -> str:
+        return self.symptom
+
+
+class QuestionToAsk(models.Model):
+    treatment = models.ForeignKey("Treatment", on_delete=models.CASCADE, related_name="questions_to_ask")
+    order = models.PositiveIntegerField(_("order"), default=0)
+    text = models.CharField(_("question"), max_length=300)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("question to ask your doctor")
+        verbose_name_plural = _("questions to ask your doctor")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ProcedureDayItem(models.Model):
+    """One moment of the day of the procedure, shown hour by hour."""
+
+    treatment = models.ForeignKey("Treatment", on_delete=models.CASCADE, related_name="procedure_day")
+    order = models.PositiveIntegerField(_("order"), default=0)
+    time = models.CharField(_("time"), max_length=60, help_text=_("E.g. 8:00, 10:00–12:00, next morning."))
+    what = models.CharField(_("what happens"), max_length=300)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("the day of the procedure")
+        verbose_name_plural = _("the day of the procedure, hour by hour")
+
+    def __str__(self) -> str:
+        return f"{self.time}: {self.what}"
 
 
 class Treatment(models.Model):
@@ -91,6 +255,14 @@ class Treatment(models.Model):
     decision = models.TextField(_("how the decision is made"), blank=True)
     after_procedure = models.TextField(_("after the procedure"), blank=True)
     risks = models.TextField(_("risks"), blank=True)
+    aims = models.TextField(_("what the treatment aims for"), blank=True)
+    alternatives = models.TextField(_("alternatives"), blank=True)
+    microspheres = models.CharField(
+        _("microspheres the clinic uses"),
+        max_length=300,
+        blank=True,
+        help_text=_("The product name, e.g. TheraSphere (glass). Shown only when filled in."),
+    )
     procedure_type = models.CharField(
         _("schema.org procedure type"),
         max_length=60,

@@ -94,10 +94,23 @@ def physician_data(doctor: Doctor, clinic: ClinicLocation | None) -> dict:
         data["honorificSuffix"] = doctor.degrees
     if doctor.medical_specialty:
         data["medicalSpecialty"] = f"{SCHEMA}/{doctor.medical_specialty}"
-    if doctor.accreditation_list:
-        data["hasCredential"] = [
-            {"@type": "EducationalOccupationalCredential", "name": name} for name in doctor.accreditation_list
-        ]
+    credentials = [
+        {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": qualification.get_kind_display(),
+            "name": qualification.specialty,
+            **({"expires": qualification.valid_until.isoformat()} if qualification.valid_until else {}),
+        }
+        for qualification in doctor.qualifications.all()
+        if not qualification.expired
+    ]
+    if credentials:
+        data["hasCredential"] = credentials
+    schools = [
+        {"@type": "EducationalOrganization", "name": row.institution} for row in doctor.education.all()
+    ]
+    if schools:
+        data["alumniOf"] = schools
     if clinic is not None:
         data["parentOrganization"] = {"@id": absolute_url("/#clinic"), "name": clinic.name}
         data["telephone"] = clinic.phone

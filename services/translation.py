@@ -10,7 +10,45 @@ class TreatmentCategoryTranslation(TranslationOptions):
 
 @register(models.Doctor)
 class DoctorTranslation(TranslationOptions):
-    fields = ("name", "position", "degrees", "accreditations", "short_bio", "bio")
+    fields = (
+        "name",
+        "position",
+        "specialty",
+        "degrees",
+        "academic_degree",
+        "academic_degree_awarded_by",
+        "academic_title",
+        "academic_title_awarded_by",
+        "clinic_work",
+        "reception_schedule",
+        "short_bio",
+        "bio",
+    )
+
+
+@register(models.DoctorEducation)
+class DoctorEducationTranslation(TranslationOptions):
+    fields = ("institution", "specialty")
+
+
+@register(models.DoctorQualification)
+class DoctorQualificationTranslation(TranslationOptions):
+    fields = ("specialty",)
+
+
+@register(models.WarningSign)
+class WarningSignTranslation(TranslationOptions):
+    fields = ("symptom", "timing")
+
+
+@register(models.QuestionToAsk)
+class QuestionToAskTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(models.ProcedureDayItem)
+class ProcedureDayItemTranslation(TranslationOptions):
+    fields = ("time", "what")
 
 
 @register(models.Treatment)
@@ -25,6 +63,9 @@ class TreatmentTranslation(TranslationOptions):
         "decision",
         "after_procedure",
         "risks",
+        "aims",
+        "alternatives",
+        "microspheres",
         "body_location",
         "hero_image_alt",
         "seo_title",

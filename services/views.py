@@ -53,6 +53,9 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "follow_up",
             "faqs",
             "references",
+            "procedure_day",
+            "warning_signs",
+            "questions_to_ask",
             Prefetch("doctors", queryset=Doctor.objects.published()),
         ),
         slug=slug,
@@ -106,7 +109,7 @@ def doctor_list(request: HttpRequest) -> HttpResponse:
 def doctor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     doctor = get_object_or_404(
         Doctor.objects.published().prefetch_related(
-            Prefetch("treatments", queryset=Treatment.objects.published())
+            "education", "qualifications", Prefetch("treatments", queryset=Treatment.objects.published())
         ),
         slug=slug,
     )

@@ -4,20 +4,27 @@ in Russian and English, made with the ORM (no demo loader, so each test shows it
 Each builder takes field values as keywords to override its defaults; the fixtures in
 tests/conftest.py are built with them too."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
+
+from django.utils import timezone
 
 from services.models import (
     FAQ,
     ClinicLocation,
     Doctor,
+    DoctorEducation,
+    DoctorQualification,
     FollowUpItem,
     OpeningHours,
     PreparationItem,
+    ProcedureDayItem,
+    QuestionToAsk,
     Reference,
     TransportRoute,
     Treatment,
     TreatmentCategory,
     TreatmentStep,
+    WarningSign,
 )
 
 
@@ -91,15 +98,48 @@ def make_doctor(slug: str = "lyadov", order: int = 0, **fields: object) -> Docto
         "position_en": "Head of the rehabilitation centre",
         "degrees_ru": "Академик, профессор, доктор медицинских наук",
         "degrees_en": "Academician, Professor, Doctor of Medical Sciences",
-        "accreditations_ru": "Аккредитация CIRSE\nСертификат онколога",
-        "accreditations_en": "CIRSE accreditation\nOncology certificate",
+        "specialty_ru": "Онкология",
+        "specialty_en": "Oncology",
+        "academic_degree_ru": "Доктор медицинских наук",
+        "academic_degree_en": "Doctor of Medical Sciences",
+        "academic_degree_awarded_by_ru": "ВАК при Минобрнауки России",
+        "academic_degree_awarded_by_en": "the Higher Attestation Commission of Russia",
+        "academic_title_ru": "Профессор",
+        "academic_title_en": "Professor",
+        "practice_since": 1990,
+        "clinic_work_ru": "Консультирует пациентов перед радиоэмболизацией.",
+        "clinic_work_en": "Sees patients before radioembolization.",
+        "reception_schedule_ru": "Вторник и четверг, 10:00–15:00",
+        "reception_schedule_en": "Tuesday and Thursday, 10:00–15:00",
         "short_bio_ru": "Руководит командой, которая проводит радиоэмболизацию.",
         "short_bio_en": "Leads the team that performs radioembolization.",
         "bio_ru": "Долгий опыт лечения опухолей печени.\n\nКонсультирует пациентов лично.",
         "bio_en": "Long experience in treating liver tumours.\n\nSees patients in person.",
         "medical_specialty": "Oncologic",
     }
-    return Doctor.objects.create(slug=slug, order=order, **(values | fields))
+    doctor = Doctor.objects.create(slug=slug, order=order, **(values | fields))
+    DoctorEducation.objects.create(
+        doctor=doctor,
+        institution_ru="Первый МГМУ им. И. М. Сеченова",
+        institution_en="Sechenov First Moscow State Medical University",
+        year=1985,
+        specialty_ru="Лечебное дело",
+        specialty_en="General medicine",
+    )
+    make_qualification(doctor)
+    return doctor
+
+
+def make_qualification(doctor: Doctor, **fields: object) -> DoctorQualification:
+    today = timezone.localdate()
+    values: dict[str, object] = {
+        "kind": DoctorQualification.Kind.ACCREDITATION,
+        "specialty_ru": "Онкология",
+        "specialty_en": "Oncology",
+        "issued": today - timedelta(days=365),
+        "valid_until": today + timedelta(days=4 * 365),
+    }
+    return DoctorQualification.objects.create(doctor=doctor, **(values | fields))
 
 
 def make_category(slug: str = "primary", **fields: object) -> TreatmentCategory:
@@ -183,6 +223,23 @@ def make_treatment(
         question_en="Does it hurt?",
         answer_ru="Под местной анестезией.",
         answer_en="It is done under local anaesthesia.",
+    )
+    ProcedureDayItem.objects.create(
+        treatment=treatment,
+        time_ru="8:00",
+        time_en="8:00",
+        what_ru="Приезд в клинику",
+        what_en="Arrive at the clinic",
+    )
+    WarningSign.objects.create(
+        treatment=treatment,
+        symptom_ru="Кровотечение в месте прокола",
+        symptom_en="Bleeding at the puncture site",
+        timing_ru="первые часы и дни",
+        timing_en="the first hours and days",
+    )
+    QuestionToAsk.objects.create(
+        treatment=treatment, text_ru="Какова цель лечения?", text_en="What is the aim of the treatment?"
     )
     Reference.objects.create(
         treatment=treatment,

@@ -98,6 +98,11 @@ def days(value: float | int) -> str:
 
 
 @register.filter
+def years(value: float | int) -> str:
+    return _counted(value, ("year", "years"), ("год", "года", "лет"))
+
+
+@register.filter
 def day_range(hours: Any) -> str:
     """'Ежедневно' / 'Every day' for a whole week, else 'Пн–Пт' style."""
     if hours.first_day == 1 and hours.last_day == 7:

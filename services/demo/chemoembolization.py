@@ -35,14 +35,14 @@ CHEMOEMBOLIZATION = {
         "ru": (
             "Химиоэмболизацию также называют TACE (трансартериальная химиоэмболизация). Это "
             "малоинвазивное лечение: врач работает через прокол артерии в паху, без разреза.\n\n"
-            "Через катетер — тонкую гибкую трубочку — врач доходит до артерий, которые питают опухоль. "
+            "По катетеру — тонкой гибкой трубочке — врач добирается до артерий, которые питают опухоль. "
             "Туда он вводит химиопрепарат, чаще всего доксорубицин. Вместе с ним вводят эмболизирующее "
             "вещество: оно закупоривает мелкие сосуды опухоли. Иногда лекарство заранее «загружают» в "
             "специальные микросферы, которые постепенно его отдают.\n\n"
             "Так лекарство остаётся в опухоли в высокой концентрации, а в остальной организм попадает "
             "меньше. Кроме того, опухоль теряет приток крови.\n\n"
             "Химиоэмболизация и радиоэмболизация (TARE, SIRT) — это две разные процедуры. При "
-            "химиоэмболизации действует лекарство и закупорка сосудов. При радиоэмболизации — излучение "
+            "химиоэмболизации действуют лекарство и закупорка сосудов. При радиоэмболизации — излучение "
             "микросфер с иттрием-90. Какой метод подходит вам, решает консилиум врачей."
         ),
         "en": (
@@ -74,16 +74,63 @@ CHEMOEMBOLIZATION = {
             "- some liver metastases, that is, cancer that has spread to the liver from elsewhere."
         ),
     },
-    "who_not_for": {
+    "aims": {
         "ru": (
-            "Подходит ли вам химиоэмболизация, решает консилиум. Он учитывает, как работает печень, "
-            "насколько распространилась болезнь и каково ваше общее самочувствие. Если химиоэмболизация "
-            "невозможна, врачи могут предложить другое лечение, например радиоэмболизацию."
+            "Химиоэмболизация, как правило, не излечивает рак. Её цель — сдержать рост опухоли в печени "
+            "и продлить жизнь. Иногда она помогает дождаться пересадки печени: опухоль не растёт, и "
+            "пациент остаётся в листе ожидания.\n\n"
+            "Результат у каждого свой, и заранее его обещать нельзя. Спросите врача, какую цель ставят в "
+            "вашем случае."
         ),
         "en": (
-            "A tumour board decides whether chemoembolization suits you. It weighs how well your liver "
-            "works, how far the disease has spread and your general health. If chemoembolization is not "
-            "possible, the doctors may suggest another treatment, for example radioembolization."
+            "Chemoembolization usually does not cure cancer. It aims to hold back the tumour in the liver "
+            "and to extend life. Sometimes it helps a patient wait for a liver transplant: the tumour "
+            "stops growing and the patient stays on the waiting list.\n\n"
+            "Results differ from person to person, and none can be promised in advance. Ask your doctor "
+            "what the aim is in your own case."
+        ),
+    },
+    "alternatives": {
+        "ru": (
+            "Консилиум сравнивает химиоэмболизацию с другими вариантами: операцией, пересадкой печени, "
+            "абляцией (разрушением опухоли теплом через иглу), радиоэмболизацией, стереотаксической "
+            "лучевой терапией и лекарственным лечением. Часто методы сочетают."
+        ),
+        "en": (
+            "The tumour board weighs chemoembolization against the other options: surgery, liver "
+            "transplantation, ablation (destroying the tumour with heat through a needle), "
+            "radioembolization, stereotactic radiotherapy and drug treatment. Treatments are often "
+            "combined."
+        ),
+    },
+    "microspheres": {"ru": "", "en": ""},
+    "who_not_for": {
+        "ru": (
+            "Химиоэмболизация обычно не подходит, если:\n\n"
+            "- печень работает плохо — цирроз в стадии декомпенсации;\n"
+            "- главный ствол воротной вены перекрыт опухолью;\n"
+            "- опухоль занимает очень большую часть печени;\n"
+            "- после операции желчный проток соединён с кишкой — так выше риск абсцесса;\n"
+            "- тяжёлая недостаточность почек или сердца;\n"
+            "- нарушена свёртываемость крови и её нельзя исправить;\n"
+            "- женщина беременна.\n\n"
+            "Окончательно решает консилиум. Он учитывает, как работает печень, насколько "
+            "распространилась болезнь и каково ваше общее самочувствие. Если химиоэмболизация "
+            "невозможна, врачи могут предложить другое лечение."
+        ),
+        "en": (
+            "Chemoembolization is usually not suitable if:\n\n"
+            "- the liver works poorly (decompensated cirrhosis);\n"
+            "- the main portal vein is blocked by tumour;\n"
+            "- the tumour takes up a very large part of the liver;\n"
+            "- after an operation, a bile duct has been joined to the bowel (this raises the risk of an "
+            "abscess);\n"
+            "- there is severe kidney or heart failure;\n"
+            "- a bleeding problem cannot be corrected;\n"
+            "- the patient is pregnant.\n\n"
+            "The tumour board makes the final decision. It weighs how well your liver works, how far the "
+            "disease has spread and your general health. If chemoembolization is not possible, the "
+            "doctors may suggest another treatment."
         ),
     },
     "decision": {
@@ -116,14 +163,41 @@ CHEMOEMBOLIZATION = {
     },
     "risks": {
         "ru": (
-            "Как и при любом лечении через катетер в артерии, возможны кровотечение или синяк в месте "
-            "прокола, тромбы, инфекция и реакция на контрастное вещество. Это бывает редко. Врач "
-            "подробно расскажет о рисках в вашем случае на консультации."
+            "Серьёзные осложнения бывают нечасто, но о них нужно знать заранее.\n\n"
+            "Риски, связанные с введением катетера в артерию:\n\n"
+            "- кровотечение или синяк в месте прокола;\n"
+            "- тромбы — сгустки крови в сосуде;\n"
+            "- инфекция;\n"
+            "- реакция на контрастное вещество; оно же может нагрузить почки.\n\n"
+            "Риски самой химиоэмболизации:\n\n"
+            "- ухудшение работы печени, вплоть до печёночной недостаточности; риск выше при циррозе;\n"
+            "- абсцесс печени — гнойник; риск выше после операций на желчных протоках;\n"
+            "- воспаление желчного пузыря (холецистит);\n"
+            "- частицы могут попасть не туда — в желудок, кишечник или поджелудочную железу — и вызвать "
+            "язву или воспаление;\n"
+            "- действие химиопрепарата: тошнота, снижение числа клеток крови (лейкоцитов, "
+            "тромбоцитов); редко — вред для сердца.\n\n"
+            "Боль, температура и тошнота в первые дни — это не осложнение, а ожидаемая реакция "
+            "(постэмболизационный синдром). Врач расскажет о рисках в вашем случае на консультации."
         ),
         "en": (
-            "As with any treatment through a catheter in an artery, there may be bleeding or a bruise "
-            "where the needle went in, blood clots, infection or a reaction to the contrast dye. These are "
-            "rare. At the consultation the doctor will explain the risks in your own case."
+            "Serious complications are uncommon, but you should know about them in advance.\n\n"
+            "Risks from placing the catheter in an artery:\n\n"
+            "- bleeding or a bruise where the needle went in;\n"
+            "- blood clots in a vessel;\n"
+            "- infection;\n"
+            "- a reaction to the contrast dye, which can also strain the kidneys.\n\n"
+            "Risks of the chemoembolization itself:\n\n"
+            "- the liver working less well, up to liver failure; the risk is higher with cirrhosis;\n"
+            "- a liver abscess, a pocket of pus; the risk is higher after surgery on the bile ducts;\n"
+            "- inflammation of the gall bladder (cholecystitis);\n"
+            "- particles reaching the wrong place, such as the stomach, bowel or pancreas, and causing an "
+            "ulcer or inflammation;\n"
+            "- effects of the drug: nausea, low blood counts (white cells, platelets); rarely, harm to "
+            "the heart.\n\n"
+            "Pain, fever and nausea in the first days are not a complication but an expected reaction "
+            "(post-embolization syndrome). At the consultation the doctor will explain the risks in your "
+            "own case."
         ),
     },
     "hero_image_alt": {
@@ -149,7 +223,7 @@ CHEMOEMBOLIZATION = {
 STEPS = [
     {
         "title": {"ru": "Консультация и консилиум", "en": "Consultation and tumour board"},
-        "duration": {"ru": "", "en": ""},
+        "duration": {"ru": "консультация — около часа", "en": "the consultation takes about an hour"},
         "description": {
             "ru": "Врачи изучают снимки, анализы и историю лечения и решают, "
             "подходит ли вам химиоэмболизация.",
@@ -159,16 +233,17 @@ STEPS = [
     },
     {
         "title": {"ru": "Процедура химиоэмболизации", "en": "The chemoembolization procedure"},
-        "duration": {"ru": "", "en": ""},
+        "duration": {"ru": "обычно 1–2 часа", "en": "usually 1–2 hours"},
         "description": {
             "ru": (
-                "Кожу в паху обезболивают. Врач вводит катетер в артерию и под рентгеном подводит его к "
-                "сосудам опухоли. Затем он вводит химиопрепарат вместе с эмболизирующим веществом."
+                "Вы лежите на спине. Кожу в паху обезболивают. Врач вводит катетер в артерию и под "
+                "рентгеном подводит его к сосудам опухоли. Затем он вводит химиопрепарат вместе с "
+                "эмболизирующим веществом. Вы в сознании."
             ),
             "en": (
-                "The skin in the groin is numbed. The doctor places a catheter in the artery and, guided "
-                "by X-rays, steers it to the tumour's vessels. Then they give the chemotherapy drug "
-                "together with the embolic agent."
+                "You lie on your back. The skin in the groin is numbed. The doctor places a catheter in "
+                "the artery and, guided by X-rays, steers it to the tumour's vessels. Then they give the "
+                "chemotherapy drug together with the embolic agent. You stay awake."
             ),
         },
     },
@@ -176,8 +251,28 @@ STEPS = [
         "title": {"ru": "Пребывание в клинике", "en": "Your stay in the clinic"},
         "duration": {"ru": "обычно 1 ночь", "en": "usually 1 night"},
         "description": {
-            "ru": "Врачи наблюдают за вами и снимают боль, тошноту и температуру, если они появились.",
-            "en": "The doctors watch over you and ease any pain, nausea or fever.",
+            "ru": (
+                "Первые часы нужно лежать, пока заживает место прокола. Врачи наблюдают за вами и снимают "
+                "боль, тошноту и температуру, если они появились. Домой — обычно на следующий день."
+            ),
+            "en": (
+                "For the first hours you lie in bed while the puncture site seals. The doctors watch over "
+                "you and ease any pain, nausea or fever. Most people go home the next day."
+            ),
+        },
+    },
+    {
+        "title": {"ru": "Восстановление дома", "en": "Recovery at home"},
+        "duration": {"ru": "около недели", "en": "about a week"},
+        "description": {
+            "ru": (
+                "Слабость, небольшая температура и снижение аппетита обычно проходят за несколько дней, "
+                "иногда за неделю-две."
+            ),
+            "en": (
+                "Tiredness, a mild fever and a poor appetite usually pass within a few days, sometimes "
+                "a week or two."
+            ),
         },
     },
     {
@@ -208,6 +303,18 @@ PREPARATION = [
     {
         "ru": "Лекарства, разжижающие кровь, отменяйте только по совету врача.",
         "en": "Only pause blood thinners if your doctor advises it.",
+    },
+    {
+        "ru": "Не ешьте 6–8 часов перед процедурой.",
+        "en": "Do not eat for 6–8 hours before the procedure.",
+    },
+    {
+        "ru": "Скажите врачу о болезнях почек и сердца и об операциях на желчных протоках.",
+        "en": "Tell the doctor about any kidney or heart disease and any surgery on your bile ducts.",
+    },
+    {
+        "ru": "Женщинам: обязательно скажите врачу, если беременность возможна.",
+        "en": "Women: be sure to tell the doctor if you might be pregnant.",
     },
 ]
 
@@ -250,7 +357,8 @@ FAQS = [
     {
         "question": {"ru": "Сколько сеансов понадобится?", "en": "How many sessions will I need?"},
         "answer": {
-            "ru": "Это зависит от ответа опухоли. Сеансы можно повторять каждые 4–8 недель.",
+            "ru": "Это зависит от того, как опухоль ответит на лечение. Сеансы можно повторять "
+            "каждые 4–8 недель.",
             "en": "It depends on how the tumour responds. Sessions can be repeated every 4–8 weeks.",
         },
     },
@@ -269,7 +377,7 @@ FAQS = [
         "answer": {
             "ru": (
                 "Это крошечные шарики, в которые заранее загружают химиопрепарат. В сосудах опухоли они "
-                "постепенно отдают лекарство. Радиоактивными они не являются."
+                "постепенно отдают лекарство. Они не радиоактивны."
             ),
             "en": (
                 "They are tiny beads loaded with the chemotherapy drug beforehand. In the tumour's vessels "
@@ -290,10 +398,131 @@ REFERENCES = [
     },
     {
         "title": {
-            "ru": "Клинические рекомендации «Рак печени (гепатоцеллюлярный)»",
-            "en": "Clinical guidelines “Liver cancer (hepatocellular)” (in Russian)",
+            "ru": "Клинические рекомендации «Рак печени (гепатоцеллюлярный)», 2022 год",
+            "en": "Clinical guidelines “Liver cancer (hepatocellular)”, 2022 (in Russian)",
         },
-        "source": "Рубрикатор клинических рекомендаций Минздрава России",
+        "source": "Минздрав России; Ассоциация онкологов России, RUSSCO, "
+        "Российское общество рентгенологов и радиологов",
         "url": "https://cr.minzdrav.gov.ru/",
+    },
+]
+
+PROCEDURE_DAY = [
+    {
+        "time": {"ru": "С вечера", "en": "The evening before"},
+        "what": {
+            "ru": "Лёгкий ужин. После него не ешьте: нужно 6–8 часов без еды. Воду — как скажет врач.",
+            "en": "A light supper, then nothing to eat: you need 6–8 hours without food. Water: as the "
+            "doctor tells you.",
+        },
+    },
+    {
+        "time": {"ru": "8:00", "en": "8:00"},
+        "what": {
+            "ru": "Приезд в клинику, оформление, размещение в палате.",
+            "en": "Arrive at the clinic, check in and settle into your room.",
+        },
+    },
+    {
+        "time": {"ru": "8:30–9:30", "en": "8:30–9:30"},
+        "what": {
+            "ru": "Осмотр врача, анализы при необходимости, капельница и лекарства против тошноты.",
+            "en": "The doctor sees you, tests if needed, a drip and medicine against nausea.",
+        },
+    },
+    {
+        "time": {"ru": "10:00–12:00", "en": "10:00–12:00"},
+        "what": {
+            "ru": "Процедура под местной анестезией: обычно 1–2 часа.",
+            "en": "The procedure under local anaesthesia: usually 1–2 hours.",
+        },
+    },
+    {
+        "time": {"ru": "12:00–18:00", "en": "12:00–18:00"},
+        "what": {
+            "ru": "Постельный режим. Врачи снимают боль, тошноту и температуру, если они появились.",
+            "en": "Bed rest. The doctors ease any pain, nausea or fever.",
+        },
+    },
+    {
+        "time": {"ru": "Следующее утро", "en": "The next morning"},
+        "what": {
+            "ru": "Осмотр врача, анализы крови и выписка с рекомендациями.",
+            "en": "The doctor checks you, blood tests, and you go home with written advice.",
+        },
+    },
+]
+
+WARNING_SIGNS = [
+    {
+        "symptom": {
+            "ru": "Кровотечение, припухлость или боль в месте прокола",
+            "en": "Bleeding, swelling or pain where the catheter went in",
+        },
+        "timing": {"ru": "первые часы и дни", "en": "the first hours and days"},
+    },
+    {
+        "symptom": {
+            "ru": "Температура выше 38,5 °C дольше трёх дней, озноб, боль справа под рёбрами "
+            "(возможен абсцесс или воспаление желчного пузыря)",
+            "en": "A fever above 38.5 °C for more than three days, chills, pain under the right ribs "
+            "(possibly an abscess or an inflamed gall bladder)",
+        },
+        "timing": {"ru": "первые дни и недели", "en": "the first days and weeks"},
+    },
+    {
+        "symptom": {
+            "ru": "Рвота, из-за которой нельзя пить, или рвота с кровью, чёрный стул",
+            "en": "Vomiting that stops you drinking, vomiting blood, or black stools",
+        },
+        "timing": {"ru": "первые дни и недели", "en": "the first days and weeks"},
+    },
+    {
+        "symptom": {
+            "ru": "Пожелтение кожи или глаз, увеличение живота, сильная сонливость или спутанность",
+            "en": "Yellow skin or eyes, a swelling belly, strong drowsiness or confusion",
+        },
+        "timing": {"ru": "дни и недели после", "en": "days to weeks after"},
+    },
+    {
+        "symptom": {
+            "ru": "Синяки без причины, кровоточивость дёсен, частые инфекции (мало клеток крови)",
+            "en": "Bruising for no reason, bleeding gums, repeated infections (low blood counts)",
+        },
+        "timing": {"ru": "1–3 недели после", "en": "1–3 weeks after"},
+    },
+    {
+        "symptom": {
+            "ru": "Мало мочи, отёки, одышка",
+            "en": "Passing little urine, swelling of the legs, breathlessness",
+        },
+        "timing": {"ru": "первые дни", "en": "the first days"},
+    },
+]
+
+QUESTIONS_TO_ASK = [
+    {
+        "ru": "Какую цель ставит лечение в моём случае?",
+        "en": "What is the aim of the treatment in my case?",
+    },
+    {
+        "ru": "Почему химиоэмболизация, а не радиоэмболизация, абляция или операция?",
+        "en": "Why chemoembolization rather than radioembolization, ablation or surgery?",
+    },
+    {
+        "ru": "Какой препарат вы введёте и будут ли микросферы с лекарством?",
+        "en": "Which drug will you use, and will it be given on drug-eluting beads?",
+    },
+    {
+        "ru": "Сколько сеансов может понадобиться и как вы поймёте, что лечение помогает?",
+        "en": "How many sessions might I need, and how will you know it is working?",
+    },
+    {
+        "ru": "Какие осложнения наиболее вероятны у меня — с учётом моей печени, почек и сердца?",
+        "en": "Which complications are most likely for me, given my liver, kidneys and heart?",
+    },
+    {
+        "ru": "Какие лекарства отменить перед процедурой и когда снова начать?",
+        "en": "Which medicines should I stop before the procedure, and when can I restart them?",
     },
 ]

@@ -1,4 +1,10 @@
-"""The team. Only Academician Lyadov is a real, named person; the others are marked demo profiles."""
+"""The team. Only Academician Lyadov is a real, named person: his profile carries only what the
+clinic's own material says (no invented education, accreditation or role in a procedure). The others
+are demo profiles, marked as such, whose example credentials say "example" in their own text."""
+
+from datetime import date
+
+EMPTY = {"ru": "", "en": ""}
 
 DOCTORS = [
     {
@@ -16,7 +22,25 @@ DOCTORS = [
             "ru": "Академик, профессор, доктор медицинских наук, PhD",
             "en": "Academician, Professor, Doctor of Medical Sciences, PhD",
         },
-        "accreditations": {"ru": "", "en": ""},
+        "specialty": EMPTY,
+        "academic_degree": {"ru": "Доктор медицинских наук", "en": "Doctor of Medical Sciences"},
+        "academic_degree_awarded_by": EMPTY,
+        "academic_title": {"ru": "Профессор", "en": "Professor"},
+        "academic_title_awarded_by": EMPTY,
+        "practice_since": None,
+        "clinic_work": {
+            "ru": (
+                "Руководит центром реабилитации клиники и представляет направление радиоэмболизации "
+                "опухолей печени. Консультирует пациентов и их близких."
+            ),
+            "en": (
+                "Heads the clinic's rehabilitation centre and presents its radioembolization service for "
+                "liver tumours. Sees patients and their families for consultations."
+            ),
+        },
+        "reception_schedule": EMPTY,
+        "education": [],
+        "qualifications": [],
         "short_bio": {
             "ru": (
                 "Академик К. В. Лядов руководит центром реабилитации клиники и представляет "
@@ -37,8 +61,9 @@ DOCTORS = [
                 "В клинике он представляет радиоэмболизацию печени — лечение опухолей микросферами "
                 "с иттрием-90. Решение о таком лечении всегда принимает консилиум: онколог, "
                 "интервенционный радиолог, специалист по ядерной медицине и хирург.\n\n"
-                "Клиника берётся и за сложные случаи, от которых отказались в других местах. "
-                "Для каждого пациента составляют свой план лечения и восстановления.\n\n"
+                "Для каждого пациента в клинике составляют свой план лечения и восстановления. "
+                "Сложные случаи консилиум тоже разбирает: изучает документы и честно говорит, какое "
+                "лечение возможно.\n\n"
                 "Записаться на консультацию можно по телефону, через форму на сайте или в WhatsApp."
             ),
             "en": (
@@ -49,8 +74,9 @@ DOCTORS = [
                 "At the clinic he presents radioembolization of the liver: treatment of tumours with tiny "
                 "beads carrying yttrium-90. The decision to use it is always made by a tumour board: an "
                 "oncologist, an interventional radiologist, a nuclear-medicine specialist and a surgeon.\n\n"
-                "The clinic takes on complex cases that others have turned down. Every patient gets a "
-                "treatment and recovery plan of their own.\n\n"
+                "Every patient gets a treatment and recovery plan of their own. The tumour board also "
+                "reviews complex cases: it studies the records and says honestly which treatment is "
+                "possible.\n\n"
                 "You can book a consultation by phone, through the form on this website or on WhatsApp."
             ),
         },
@@ -70,13 +96,50 @@ DOCTORS = [
             "en": "Interventional radiologist who performs radioembolization and chemoembolization",
         },
         "degrees": {"ru": "", "en": ""},
-        "accreditations": {
-            "ru": "Аккредитация CIRSE (Европейское общество сердечно-сосудистой "
-            "и интервенционной радиологии) "
-            "или равноценная",
-            "en": "CIRSE accreditation (Cardiovascular and Interventional Radiological Society of Europe) "
-            "or its equivalent",
+        "specialty": {
+            "ru": "Рентгенэндоваскулярные диагностика и лечение",
+            "en": "Endovascular (interventional) radiology",
         },
+        "academic_degree": EMPTY,
+        "academic_degree_awarded_by": EMPTY,
+        "academic_title": EMPTY,
+        "academic_title_awarded_by": EMPTY,
+        "practice_since": 2012,
+        "clinic_work": {
+            "ru": (
+                "Пример: выполняет пробный и лечебный этапы радиоэмболизации и химиоэмболизацию, "
+                "участвует в консилиуме."
+            ),
+            "en": (
+                "Example: performs the mapping and treatment stages of radioembolization and "
+                "chemoembolization, and sits on the tumour board."
+            ),
+        },
+        "reception_schedule": {
+            "ru": "Пример: вторник и четверг, 10:00–15:00, по предварительной записи",
+            "en": "Example: Tuesday and Thursday, 10:00–15:00, by appointment",
+        },
+        "education": [
+            {
+                "institution": {
+                    "ru": "Пример: медицинский университет (название вносит клиника)",
+                    "en": "Example: a medical university (the clinic enters the name)",
+                },
+                "year": 2010,
+                "specialty": {"ru": "Лечебное дело", "en": "General medicine"},
+            },
+        ],
+        "qualifications": [
+            {
+                "kind": "accreditation",
+                "specialty": {
+                    "ru": "Рентгенэндоваскулярные диагностика и лечение (пример)",
+                    "en": "Endovascular (interventional) radiology (example)",
+                },
+                "issued": date(2024, 3, 1),
+                "valid_until": date(2029, 3, 1),
+            },
+        ],
         "short_bio": {
             "ru": (
                 "Это пример профиля, а не настоящий врач. Интервенционный радиолог лечит через прокол "
@@ -96,7 +159,9 @@ DOCTORS = [
                 "небольшой прокол в паху или на запястье он вводит тонкую гибкую трубочку (катетер) и "
                 "под рентгеном проводит её к сосудам печени. На пробном этапе он составляет карту "
                 "сосудов. На лечебном — вводит микросферы с иттрием-90.\n\n"
-                "Такой врач должен иметь аккредитацию CIRSE или равноценную подготовку."
+                "В России такой врач проходит аккредитацию по специальности «рентгенэндоваскулярные "
+                "диагностика и лечение». Европейская квалификация в этой области — экзамен EBIR "
+                "(European Board of Interventional Radiology)."
             ),
             "en": (
                 "This is a demo profile. The clinic will put the details of a real doctor here.\n\n"
@@ -104,7 +169,9 @@ DOCTORS = [
                 "puncture in the groin or the wrist, they insert a thin flexible tube (a catheter) and, "
                 "guided by X-rays, steer it to the vessels of the liver. At the mapping stage they draw a "
                 "map of the vessels. At the treatment stage they deliver the yttrium-90 microspheres.\n\n"
-                "This doctor should hold CIRSE accreditation or equivalent training."
+                "In Russia such a doctor holds a specialist accreditation in endovascular diagnosis and "
+                "treatment. The European qualification in the field is the EBIR examination (European "
+                "Board of Interventional Radiology)."
             ),
         },
     },
@@ -123,7 +190,25 @@ DOCTORS = [
             "en": "Nuclear-medicine specialist and medical physicist who sets the safe dose",
         },
         "degrees": {"ru": "", "en": ""},
-        "accreditations": {"ru": "", "en": ""},
+        "specialty": {"ru": "Радиология", "en": "Nuclear medicine (radiology)"},
+        "academic_degree": EMPTY,
+        "academic_degree_awarded_by": EMPTY,
+        "academic_title": EMPTY,
+        "academic_title_awarded_by": EMPTY,
+        "practice_since": None,
+        "clinic_work": {
+            "ru": (
+                "Пример: проводит снимок ОФЭКТ/КТ на пробном этапе и вместе с медицинским физиком "
+                "рассчитывает дозу."
+            ),
+            "en": (
+                "Example: runs the SPECT/CT scan at the mapping stage and works out the dose with the "
+                "medical physicist."
+            ),
+        },
+        "reception_schedule": EMPTY,
+        "education": [],
+        "qualifications": [],
         "short_bio": {
             "ru": (
                 "Это пример профиля, а не настоящий врач. Специалист по ядерной медицине вместе с "

@@ -15,25 +15,45 @@ from services.models import (
     FAQ,
     ClinicLocation,
     Doctor,
+    DoctorEducation,
+    DoctorQualification,
     ExtraPhone,
     FollowUpItem,
     OpeningHours,
     PreparationItem,
+    ProcedureDayItem,
+    QuestionToAsk,
     Reference,
     TransportRoute,
     Treatment,
     TreatmentCategory,
     TreatmentStep,
+    WarningSign,
 )
 
 LANGUAGES = ("ru", "en")
+DOCTOR_TEXT_FIELDS = (
+    "name",
+    "position",
+    "specialty",
+    "degrees",
+    "academic_degree",
+    "academic_degree_awarded_by",
+    "academic_title",
+    "academic_title_awarded_by",
+    "clinic_work",
+    "reception_schedule",
+    "short_bio",
+    "bio",
+)
 CATEGORY = {
     "slug": "liver-tumours",
     "title": {"ru": "Лечение опухолей печени", "en": "Liver tumour treatment"},
 }
 TREATMENT_DOCTORS = {
     "radioembolization": ["lyadov", "demo-interventional-radiologist", "demo-nuclear-medicine-specialist"],
-    "chemoembolization": ["lyadov", "demo-interventional-radiologist"],
+    # The clinic's material links Academician Lyadov with radioembolization only.
+    "chemoembolization": ["demo-interventional-radiologist"],
 }
 
 
@@ -56,6 +76,9 @@ def load_demo_content() -> None:
         follow_up=radio.FOLLOW_UP,
         faqs=radio.FAQS,
         references=radio.REFERENCES,
+        procedure_day=radio.PROCEDURE_DAY,
+        warning_signs=radio.WARNING_SIGNS,
+        questions=radio.QUESTIONS_TO_ASK,
     )
     chemo = chemoembolization
     load_treatment(
@@ -67,6 +90,9 @@ def load_demo_content() -> None:
         follow_up=chemo.FOLLOW_UP,
         faqs=chemo.FAQS,
         references=chemo.REFERENCES,
+        procedure_day=chemo.PROCEDURE_DAY,
+        warning_signs=chemo.WARNING_SIGNS,
+        questions=chemo.QUESTIONS_TO_ASK,
     )
     load_clinic()
 
@@ -82,12 +108,29 @@ def load_doctor(data: dict[str, Any]) -> Doctor:
     doctor, _ = Doctor.objects.update_or_create(
         slug=data["slug"],
         defaults={
-            **translated(data, "name", "position", "degrees", "accreditations", "short_bio", "bio"),
+            **translated(data, *DOCTOR_TEXT_FIELDS),
+            "practice_since": data["practice_since"],
             "is_demo_profile": data["is_demo_profile"],
             "medical_specialty": data["medical_specialty"],
             "order": data["order"],
             "published": True,
         },
+    )
+    replace_rows(
+        doctor.education,
+        DoctorEducation,
+        "doctor",
+        data["education"],
+        ("institution", "specialty"),
+        plain=("year",),
+    )
+    replace_rows(
+        doctor.qualifications,
+        DoctorQualification,
+        "doctor",
+        data["qualifications"],
+        ("specialty",),
+        plain=("kind", "issued", "valid_until"),
     )
     attach_picture(doctor, "photo", pictures.portrait(data["palette"]), data["slug"])
     return doctor
@@ -103,6 +146,9 @@ def load_treatment(
     follow_up: list[dict[str, Any]],
     faqs: list[dict[str, Any]],
     references: list[dict[str, Any]],
+    procedure_day: list[dict[str, Any]],
+    warning_signs: list[dict[str, Any]],
+    questions: list[dict[str, str]],
 ) -> Treatment:
     text_fields = (
         "title",
@@ -114,6 +160,9 @@ def load_treatment(
         "decision",
         "after_procedure",
         "risks",
+        "aims",
+        "alternatives",
+        "microspheres",
         "body_location",
         "hero_image_alt",
         "seo_title",
@@ -125,7 +174,8 @@ def load_treatment(
             **translated(data, *text_fields),
             "category": category,
             "procedure_type": data["procedure_type"],
-            "reviewer": doctors["lyadov"],
+            # No doctor is named as the reviewer of the demo text: only an editor can say who checked it.
+            "reviewer": None,
             "last_reviewed": data["last_reviewed"],
             "next_review": data["next_review"],
             "published": True,
@@ -145,6 +195,15 @@ def load_treatment(
     replace_rows(treatment.faqs, FAQ, "treatment", faqs, ("question", "answer"))
     replace_rows(
         treatment.references, Reference, "treatment", references, ("title",), plain=("source", "url")
+    )
+    replace_rows(treatment.procedure_day, ProcedureDayItem, "treatment", procedure_day, ("time", "what"))
+    replace_rows(treatment.warning_signs, WarningSign, "treatment", warning_signs, ("symptom", "timing"))
+    replace_rows(
+        treatment.questions_to_ask,
+        QuestionToAsk,
+        "treatment",
+        [{"text": item} for item in questions],
+        ("text",),
     )
     hero = data["hero"]
     attach_picture(treatment, "hero_image", pictures.hero(hero["seed"], hero["palette"]), data["slug"])

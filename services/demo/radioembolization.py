@@ -2,6 +2,8 @@
 
 from datetime import date
 
+EMPTY = {"ru": "", "en": ""}
+
 RADIOEMBOLIZATION = {
     "slug": "radioembolization",
     "order": 1,
@@ -22,16 +24,75 @@ RADIOEMBOLIZATION = {
         "ru": (
             "Радиоэмболизация лечит опухоли печени изнутри. Через тонкую трубочку в артерии врач "
             "доставляет к опухоли миллионы крошечных шариков с радиоактивным иттрием-90. Они облучают "
-            "опухоль и почти не задевают здоровую печень. Разрез не нужен. Обычно в клинике проводят "
-            "один день."
+            "опухоль и почти не задевают здоровую печень. Разрез не нужен. Лечение проходит в два "
+            "отдельных визита с перерывом в 1–2 недели. Обычно оно не излечивает болезнь, а сдерживает "
+            "опухоль в печени."
         ),
         "en": (
             "Radioembolization treats liver tumours from the inside. Through a thin tube in an artery, "
             "the doctor sends millions of tiny beads carrying radioactive yttrium-90 to the tumour. They "
-            "irradiate the tumour and largely spare the healthy liver. No incision is needed. Most people "
-            "spend one day in the clinic."
+            "irradiate the tumour and largely spare the healthy liver. No incision is needed. The "
+            "treatment takes two separate visits, 1–2 weeks apart. It usually does not cure the disease; "
+            "it keeps the tumour in the liver under control."
         ),
     },
+    "aims": {
+        "ru": (
+            "Важно знать заранее: радиоэмболизация, как правило, не излечивает рак сама по себе. Она "
+            "действует только на опухоли в печени и не влияет на очаги в других органах.\n\n"
+            "Чего врачи добиваются с её помощью:\n\n"
+            "- остановить рост опухоли в печени или уменьшить её;\n"
+            "- уменьшить опухоль настолько, чтобы её можно было удалить операцией или пересадить печень;\n"
+            "- сдерживать болезнь, пока пациент ждёт пересадки печени, чтобы он остался в листе "
+            "ожидания.\n\n"
+            "Если опухоль одна и небольшая, врачи могут подвести высокую дозу к одному сегменту печени "
+            "(это называют лучевой сегментэктомией). Тогда целью может быть полное уничтожение "
+            "опухоли.\n\n"
+            "Результат у каждого свой. Ни один врач не может заранее его обещать. На консультации "
+            "спросите, какую цель ставят именно в вашем случае."
+        ),
+        "en": (
+            "It is important to know from the start: radioembolization usually does not cure cancer on "
+            "its own. It acts only on tumours in the liver and does not treat disease elsewhere in the "
+            "body.\n\n"
+            "What doctors use it for:\n\n"
+            "- to stop a liver tumour growing, or to shrink it;\n"
+            "- to shrink a tumour enough for it to be removed by surgery, or for a liver transplant;\n"
+            "- to hold the disease back while a patient waits for a transplant, so that they stay on "
+            "the waiting list.\n\n"
+            "For a single small tumour, doctors may give a high dose to one segment of the liver (called "
+            "radiation segmentectomy). Then the aim can be to destroy the tumour completely.\n\n"
+            "Results differ from person to person, and no doctor can promise one in advance. At the "
+            "consultation, ask what the aim is in your own case."
+        ),
+    },
+    "alternatives": {
+        "ru": (
+            "Радиоэмболизация — не единственный способ лечить опухоли печени. Консилиум сравнивает "
+            "её с другими вариантами:\n\n"
+            "- операция — удаление части печени;\n"
+            "- пересадка печени;\n"
+            "- абляция — разрушение опухоли теплом через иглу (радиочастотная или микроволновая);\n"
+            "- химиоэмболизация (TACE);\n"
+            "- стереотаксическая лучевая терапия — точное облучение снаружи;\n"
+            "- лекарственное лечение: химиотерапия, таргетная терапия, иммунотерапия.\n\n"
+            "Часто методы сочетают. Спросите врача, почему для вас предлагают именно этот вариант."
+        ),
+        "en": (
+            "Radioembolization is not the only way to treat liver tumours. The tumour board weighs it "
+            "against the other options:\n\n"
+            "- surgery to remove part of the liver;\n"
+            "- liver transplantation;\n"
+            "- ablation, which destroys the tumour with heat through a needle (radiofrequency or "
+            "microwave);\n"
+            "- chemoembolization (TACE);\n"
+            "- stereotactic radiotherapy, precise radiation from outside the body;\n"
+            "- drug treatment: chemotherapy, targeted therapy, immunotherapy.\n\n"
+            "Treatments are often combined. Ask your doctor why this option is suggested for you."
+        ),
+    },
+    # Which product the clinic uses is for the clinic to enter: the demo does not guess it.
+    "microspheres": EMPTY,
     "what_it_is": {
         "ru": (
             "Радиоэмболизацию также называют TARE (трансартериальная радиоэмболизация) и SIRT "
@@ -53,7 +114,7 @@ RADIOEMBOLIZATION = {
             "Шарики бывают двух видов:\n\n"
             "- стеклянные (например, TheraSphere) — размером 20–30 микрометров;\n"
             "- смоляные (например, SIR-Spheres) — размером 20–60 микрометров.\n\n"
-            "Микрометр — это тысячная доля миллиметра. Какие шарики подходят вам, решает врач.\n\n"
+            "Микрометр — это тысячная доля миллиметра. Какие шарики использовать, решает врач.\n\n"
             "Радиоэмболизация и химиоэмболизация (TACE) — это две разные процедуры. При "
             "радиоэмболизации к опухоли доставляют облучающие шарики. При химиоэмболизации — "
             "химиопрепарат вместе с веществом, которое закупоривает сосуды опухоли."
@@ -78,7 +139,7 @@ RADIOEMBOLIZATION = {
             "There are two kinds of beads:\n\n"
             "- glass beads (for example, TheraSphere), 20–30 micrometres across;\n"
             "- resin beads (for example, SIR-Spheres), 20–60 micrometres across.\n\n"
-            "A micrometre is a thousandth of a millimetre. Your doctor decides which beads suit you.\n\n"
+            "A micrometre is a thousandth of a millimetre. The doctor decides which beads to use.\n\n"
             "Radioembolization and chemoembolization (TACE) are two different procedures. "
             "Radioembolization delivers beads that give off radiation. Chemoembolization delivers a "
             "chemotherapy drug together with a material that blocks the tumour's vessels."
@@ -86,7 +147,7 @@ RADIOEMBOLIZATION = {
     },
     "who_for": {
         "ru": (
-            "Радиоэмболизация помогает, когда опухоль находится в основном в печени:\n\n"
+            "Радиоэмболизацию применяют, когда опухоль находится в основном в печени:\n\n"
             "- первичный рак печени — гепатоцеллюлярная карцинома (рак из клеток самой печени);\n"
             "- внутрипечёночная холангиокарцинома (рак желчных протоков внутри печени);\n"
             "- метастазы в печени — очаги рака, пришедшие из других органов: колоректального рака (рака "
@@ -100,7 +161,7 @@ RADIOEMBOLIZATION = {
             "по очереди."
         ),
         "en": (
-            "Radioembolization helps when the cancer is mainly in the liver:\n\n"
+            "Radioembolization is used when the cancer is mainly in the liver:\n\n"
             "- primary liver cancer: hepatocellular carcinoma (cancer of the liver's own cells);\n"
             "- intrahepatic cholangiocarcinoma (cancer of the bile ducts inside the liver);\n"
             "- liver metastases, that is, cancer that has spread to the liver from elsewhere: colorectal "
@@ -118,19 +179,31 @@ RADIOEMBOLIZATION = {
         "ru": (
             "Радиоэмболизация обычно не подходит, если:\n\n"
             "- болезнь широко распространилась за пределы печени;\n"
-            "- печень работает плохо (печёночная недостаточность);\n"
-            "- на пробном этапе выяснилось, что слишком много крови уходит из печени прямо в лёгкие "
-            "(высокий лёгочный шунт);\n"
-            "- женщина беременна.\n\n"
+            "- печень работает плохо: например, высокий билирубин, причину которого нельзя устранить, "
+            "или заметная жидкость в животе (асцит);\n"
+            "- на пробном этапе слишком большая доля шариков уходит в лёгкие (высокий лёгочный шунт), "
+            "так что доза для лёгких превысит безопасный предел;\n"
+            "- часть крови из печёночной артерии уходит к желудку или кишечнику, и эти сосуды не "
+            "удаётся перекрыть;\n"
+            "- нарушена свёртываемость крови и её нельзя исправить;\n"
+            "- женщина беременна;\n"
+            "- женщина кормит грудью: перед лечением кормление нужно прекратить.\n\n"
+            "Умеренный лёгочный шунт — не причина отказа: врачи просто уменьшают дозу.\n\n"
             "Окончательное решение принимают врачи, когда изучат именно ваш случай."
         ),
         "en": (
             "Radioembolization is usually not suitable if:\n\n"
             "- the disease has spread widely outside the liver;\n"
-            "- the liver works poorly (liver failure);\n"
-            "- the mapping stage shows that too much blood passes from the liver straight to the lungs "
-            "(a high lung shunt);\n"
-            "- the patient is pregnant.\n\n"
+            "- the liver works poorly: for example, a high bilirubin level with no cause that can be put "
+            "right, or a marked build-up of fluid in the belly (ascites);\n"
+            "- the mapping stage shows that too large a share of the beads would reach the lungs (a high "
+            "lung shunt), so that the lung dose would pass the safe limit;\n"
+            "- some blood from the hepatic artery flows on to the stomach or bowel, and these vessels "
+            "cannot be closed off;\n"
+            "- a bleeding problem cannot be corrected;\n"
+            "- the patient is pregnant;\n"
+            "- the patient is breastfeeding: it has to stop before treatment.\n\n"
+            "A moderate lung shunt does not rule treatment out: the doctors simply lower the dose.\n\n"
             "The final decision is made by the doctors once they have studied your own case."
         ),
     },
@@ -172,7 +245,8 @@ RADIOEMBOLIZATION = {
             "дома как обычно и ездить в общественном транспорте. Соблюдайте обычную гигиену. При "
             "выписке врач даст личные советы — например, как вести себя с маленькими детьми и "
             "беременными в первые дни.\n\n"
-            "Если вас что-то беспокоит, звоните в клинику. Колл-центр работает круглосуточно."
+            "Если вас что-то беспокоит, звоните в клинику: колл-центр отвечает круглосуточно. "
+            "Признаки, с которыми нужно позвонить сразу, перечислены ниже."
         ),
         "en": (
             "Most people are back to their normal life within 1–2 days.\n\n"
@@ -185,7 +259,8 @@ RADIOEMBOLIZATION = {
             "at home as usual and use public transport. Keep to ordinary hygiene. When you leave, the "
             "doctor will give you personal advice, for example about close contact with small children "
             "and pregnant women in the first days.\n\n"
-            "If anything worries you, call the clinic. The call centre answers day and night."
+            "If anything worries you, call the clinic: the call centre answers day and night. The signs "
+            "that mean you should call at once are listed below."
         ),
     },
     "risks": {

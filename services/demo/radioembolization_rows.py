@@ -2,11 +2,30 @@
 
 STEPS = [
     {
-        "title": {
-            "ru": "Пробный этап: карта сосудов и расчёт дозы",
-            "en": "Mapping stage: a map of the vessels and the dose plan",
+        "title": {"ru": "Консультация и консилиум", "en": "Consultation and tumour board"},
+        "duration": {"ru": "консультация — около часа", "en": "the consultation takes about an hour"},
+        "description": {
+            "ru": (
+                "Врач изучает ваши снимки, анализы и выписки. Затем консилиум решает, подходит ли вам "
+                "радиоэмболизация и какая у лечения цель. Если нужны новые анализы или снимки, вам "
+                "скажут об этом сразу."
+            ),
+            "en": (
+                "The doctor studies your scans, test results and hospital letters. Then the tumour board "
+                "decides whether radioembolization suits you and what the treatment aims for. If new "
+                "tests or scans are needed, you are told at once."
+            ),
         },
-        "duration": {"ru": "2–3 часа", "en": "2–3 hours"},
+    },
+    {
+        "title": {
+            "ru": "Первый визит: пробный этап, карта сосудов и расчёт дозы",
+            "en": "First visit: the mapping stage, a map of the vessels and the dose plan",
+        },
+        "duration": {
+            "ru": "процедура 2–3 часа, в клинике обычно 1 день",
+            "en": "the procedure takes 2–3 hours; usually 1 day in the clinic",
+        },
         "description": {
             "ru": (
                 "Вы лежите на спине. Кожу в паху или на запястье обезболивают уколом (местная анестезия, "
@@ -33,37 +52,53 @@ STEPS = [
         },
     },
     {
-        "title": {
-            "ru": "Лечебный этап: введение микросфер с иттрием-90",
-            "en": "Treatment stage: delivering the yttrium-90 microspheres",
-        },
-        "duration": {"ru": "2–3 часа", "en": "2–3 hours"},
+        "title": {"ru": "Перерыв между визитами", "en": "The break between the visits"},
+        "duration": {"ru": "обычно 1–2 недели, у нас 7–10 дней", "en": "usually 1–2 weeks; 7–10 days here"},
         "description": {
             "ru": (
-                "Обычно через 1–2 недели после пробного этапа. В нашей клинике — через 7–10 дней. Всё "
-                "проходит так же: вы лежите на спине, кожу обезболивают, катетер вводят через артерию в "
-                "паху или на запястье. Врач подводит катетер к сосудам опухоли и медленно вводит "
-                "рассчитанную дозу микросфер. Вы в сознании и можете говорить с врачом."
+                "Вы живёте дома как обычно. За это время специалисты рассчитывают дозу и готовят "
+                "лечебный этап."
             ),
             "en": (
-                "Usually 1–2 weeks after the mapping stage. At our clinic it is 7–10 days later. It goes "
-                "the same way: you lie on your back, the skin is numbed, and the catheter goes in through "
-                "the artery in the groin or at the wrist. The doctor guides it to the tumour's vessels and "
-                "slowly delivers the planned dose of microspheres. You stay awake and can talk to the doctor."
+                "You are at home and live as usual. In this time the specialists plan the dose and "
+                "prepare the treatment stage."
+            ),
+        },
+    },
+    {
+        "title": {
+            "ru": "Второй визит: лечебный этап, введение микросфер с иттрием-90",
+            "en": "Second visit: the treatment stage, delivering the yttrium-90 microspheres",
+        },
+        "duration": {
+            "ru": "процедура 2–3 часа, в клинике обычно 1 день",
+            "en": "the procedure takes 2–3 hours; usually 1 day in the clinic",
+        },
+        "description": {
+            "ru": (
+                "Всё проходит так же, как в первый раз: вы лежите на спине, кожу обезболивают, катетер "
+                "вводят через артерию в паху или на запястье. Врач подводит катетер к сосудам опухоли и "
+                "медленно вводит рассчитанную дозу микросфер. Вы в сознании и можете говорить с врачом."
+            ),
+            "en": (
+                "It goes the same way as the first time: you lie on your back, the skin is numbed, and the "
+                "catheter goes in through the artery in the groin or at the wrist. The doctor guides it to "
+                "the tumour's vessels and slowly delivers the planned dose of microspheres. You stay awake "
+                "and can talk to the doctor."
             ),
         },
     },
     {
         "title": {"ru": "Пребывание в клинике", "en": "Your stay in the clinic"},
-        "duration": {"ru": "обычно 1 день", "en": "usually 1 day"},
+        "duration": {"ru": "обычно 1 день, иногда 1 ночь", "en": "usually 1 day, sometimes 1 night"},
         "description": {
             "ru": (
-                "После каждого этапа нужно несколько часов полежать, пока место прокола заживает. Обычно "
-                "вы проводите в клинике один день. Иногда можно уехать домой в тот же день."
+                "После каждого визита нужно несколько часов полежать, пока место прокола заживает. Обычно "
+                "домой уезжают в тот же день, иногда остаются в клинике на ночь."
             ),
             "en": (
-                "After each stage you rest in bed for a few hours while the puncture site seals. Usually "
-                "you spend one day in the clinic. Sometimes you can go home the same day."
+                "After each visit you rest in bed for a few hours while the puncture site seals. Most "
+                "people go home the same day; some stay one night."
             ),
         },
     },
@@ -204,13 +239,14 @@ FAQS = [
         },
         "answer": {
             "ru": (
-                "Лечение идёт в два этапа с перерывом 7–10 дней. Каждый этап длится около 2–3 часов. "
-                "Обычно после каждого этапа вы проводите в клинике один день, а иногда уезжаете домой в "
-                "тот же день."
+                "Лечение проходит в два отдельных визита в клинику с перерывом в 1–2 недели (у нас обычно "
+                "7–10 дней). Каждая процедура длится около 2–3 часов. Каждый визит обычно занимает один "
+                "день, иногда с ночёвкой в клинике."
             ),
             "en": (
-                "The treatment has two stages, 7–10 days apart. Each stage takes about 2–3 hours. After "
-                "each stage you usually spend one day in the clinic, and sometimes you go home the same day."
+                "The treatment takes two separate visits to the clinic, 1–2 weeks apart (here usually "
+                "7–10 days). Each procedure takes about 2–3 hours. Each visit is usually one day, "
+                "sometimes with a night in the clinic."
             ),
         },
     },
@@ -222,13 +258,15 @@ FAQS = [
         "answer": {
             "ru": (
                 "Он делает лечение безопаснее. Врачи видят, куда пойдут шарики, и закрывают сосуды к "
-                "желудку и кишечнику. Снимок показывает, какая часть может уйти в лёгкие. Если слишком "
-                "большая, радиоэмболизацию не проводят. По результатам рассчитывают точную дозу."
+                "желудку и кишечнику. Снимок показывает, какая часть шариков может уйти в лёгкие. Если "
+                "умеренная, дозу уменьшают. Только если очень большая, радиоэмболизацию не проводят. "
+                "По результатам рассчитывают точную дозу."
             ),
             "en": (
                 "It makes the treatment safer. The doctors see where the beads would go and close off the "
-                "vessels to the stomach and bowel. The scan shows how much might pass to the lungs. If it "
-                "is too much, radioembolization is not done. The results are used to plan the exact dose."
+                "vessels to the stomach and bowel. The scan shows how many beads might pass to the lungs. "
+                "If the share is moderate, the dose is lowered. Only if it is high is radioembolization not "
+                "done. The results are used to plan the exact dose."
             ),
         },
     },
@@ -296,7 +334,7 @@ FAQS = [
             "en": (
                 "CT or MRI scans (ideally on a disc, with the report), recent blood tests, hospital "
                 "letters and a list of all the medicines you take. If you have allergies, write down what "
-                "to."
+                "you are allergic to."
             ),
         },
     },
@@ -304,6 +342,15 @@ FAQS = [
 
 # Only addresses the author is sure of; where unsure, the source's home page or no address.
 REFERENCES = [
+    {
+        "title": {
+            "ru": "Клинические рекомендации «Рак печени (гепатоцеллюлярный)», 2022 год",
+            "en": "Clinical guidelines “Liver cancer (hepatocellular)”, 2022 (in Russian)",
+        },
+        "source": "Минздрав России; Ассоциация онкологов России, RUSSCO, "
+        "Российское общество рентгенологов и радиологов",
+        "url": "https://cr.minzdrav.gov.ru/",
+    },
     {
         "title": {
             "ru": "Селективная внутренняя лучевая терапия (SIRT) — информация для пациентов (на английском)",
@@ -347,5 +394,132 @@ REFERENCES = [
         },
         "source": "Boston Scientific",
         "url": "",
+    },
+]
+
+PROCEDURE_DAY = [
+    {
+        "time": {"ru": "С вечера", "en": "The evening before"},
+        "what": {
+            "ru": "Лёгкий ужин. После него не ешьте: нужно 6–8 часов без еды. Воду — как скажет врач.",
+            "en": "A light supper, then nothing to eat: you need 6–8 hours without food. Water: as the "
+            "doctor tells you.",
+        },
+    },
+    {
+        "time": {"ru": "8:00", "en": "8:00"},
+        "what": {
+            "ru": "Приезд в клинику, оформление. Возьмите паспорт, документы и список лекарств.",
+            "en": "Arrive at the clinic and check in. Bring your passport, your records and your list "
+            "of medicines.",
+        },
+    },
+    {
+        "time": {"ru": "8:30–9:30", "en": "8:30–9:30"},
+        "what": {
+            "ru": "Осмотр врача, анализы при необходимости, установка капельницы в вену руки.",
+            "en": "The doctor sees you, tests if needed, and a drip is put into a vein in your arm.",
+        },
+    },
+    {
+        "time": {"ru": "10:00–13:00", "en": "10:00–13:00"},
+        "what": {
+            "ru": "Процедура под местной анестезией: 2–3 часа. В первый визит после неё — снимок ОФЭКТ/КТ.",
+            "en": "The procedure under local anaesthesia: 2–3 hours. On the first visit a SPECT/CT scan "
+            "follows.",
+        },
+    },
+    {
+        "time": {"ru": "13:00–18:00", "en": "13:00–18:00"},
+        "what": {
+            "ru": "Постельный режим в палате, пока заживает место прокола. Можно пить, потом поесть.",
+            "en": "Bed rest on the ward while the puncture site seals. You can drink, and later eat.",
+        },
+    },
+    {
+        "time": {"ru": "18:00–19:00", "en": "18:00–19:00"},
+        "what": {
+            "ru": "Осмотр врача и выписка с рекомендациями. Иногда врач предлагает остаться до утра.",
+            "en": "The doctor checks you and you go home with written advice. Sometimes the doctor asks "
+            "you to stay until the morning.",
+        },
+    },
+]
+
+WARNING_SIGNS = [
+    {
+        "symptom": {
+            "ru": "Кровотечение, припухлость или боль в месте прокола",
+            "en": "Bleeding, swelling or pain where the catheter went in",
+        },
+        "timing": {"ru": "первые часы и дни", "en": "the first hours and days"},
+    },
+    {
+        "symptom": {
+            "ru": "Температура выше 38,5 °C, которая держится, или боль, которую не снимают обычные "
+            "лекарства",
+            "en": "A fever above 38.5 °C that does not go away, or pain that ordinary painkillers do not "
+            "help",
+        },
+        "timing": {"ru": "первые дни и недели", "en": "the first days and weeks"},
+    },
+    {
+        "symptom": {
+            "ru": "Рвота с кровью, чёрный стул, сильная боль в верхней части живота (признаки язвы)",
+            "en": "Vomiting blood, black stools, strong pain in the upper belly (signs of an ulcer)",
+        },
+        "timing": {"ru": "через несколько недель", "en": "weeks after"},
+    },
+    {
+        "symptom": {
+            "ru": "Пожелтение кожи или глаз, увеличение живота, спутанность сознания (признаки того, "
+            "что страдает печень)",
+            "en": "Yellow skin or eyes, a swelling belly, confusion (signs that the liver is struggling)",
+        },
+        "timing": {"ru": "обычно через 1–2 месяца", "en": "usually 1–2 months after"},
+    },
+    {
+        "symptom": {
+            "ru": "Одышка или сухой кашель (признаки воспаления лёгких от облучения)",
+            "en": "Breathlessness or a dry cough (signs of lung inflammation from the radiation)",
+        },
+        "timing": {"ru": "через 1–6 месяцев", "en": "1–6 months after"},
+    },
+]
+
+QUESTIONS_TO_ASK = [
+    {
+        "ru": "Какую цель ставит лечение в моём случае: сдержать опухоль, подготовить к операции или "
+        "пересадке?",
+        "en": "What is the aim in my case: to control the tumour, or to prepare me for surgery or a "
+        "transplant?",
+    },
+    {
+        "ru": "Какие ещё варианты лечения мне подходят и почему вы советуете этот?",
+        "en": "Which other treatments could suit me, and why do you recommend this one?",
+    },
+    {
+        "ru": "Какие микросферы вы используете и почему?",
+        "en": "Which microspheres do you use, and why?",
+    },
+    {
+        "ru": "Кто выполняет процедуру и кто рассчитывает дозу?",
+        "en": "Who performs the procedure, and who plans the dose?",
+    },
+    {
+        "ru": "Какие лекарства мне нужно отменить перед процедурой и когда снова начать?",
+        "en": "Which medicines should I stop before the procedure, and when can I restart them?",
+    },
+    {
+        "ru": "Нужен ли перерыв в химиотерапии и какой?",
+        "en": "Do I need a break from chemotherapy, and how long?",
+    },
+    {
+        "ru": "Какие осложнения наиболее вероятны у меня и как их заметить?",
+        "en": "Which complications are most likely for me, and how would I notice them?",
+    },
+    {
+        "ru": "Когда и как мы узнаем, помогло ли лечение?",
+        "en": "When and how will we know if the treatment has worked?",
     },
 ]

@@ -11,22 +11,32 @@ from services.models import (
     FAQ,
     ClinicLocation,
     Doctor,
+    DoctorEducation,
+    DoctorQualification,
     ExtraPhone,
     FollowUpItem,
     OpeningHours,
     PreparationItem,
+    ProcedureDayItem,
+    QuestionToAsk,
     Reference,
     TransportRoute,
     Treatment,
     TreatmentCategory,
     TreatmentStep,
+    WarningSign,
 )
 
 CONTENT_MODELS = (
     TreatmentCategory,
     Doctor,
+    DoctorEducation,
+    DoctorQualification,
     Treatment,
     TreatmentStep,
+    ProcedureDayItem,
+    WarningSign,
+    QuestionToAsk,
     PreparationItem,
     FollowUpItem,
     FAQ,
@@ -140,7 +150,8 @@ def test_radioembolization_page_carries_the_key_facts_in_english(demo: Path, cli
 def test_radioembolization_has_two_stages_a_full_checklist_and_enough_answers(demo: Path) -> None:
     treatment = Treatment.objects.get(slug="radioembolization")
 
-    assert [step.duration_en for step in treatment.steps.all()][:2] == ["2–3 hours", "2–3 hours"]
+    durations = [step.duration_en for step in treatment.steps.all()]
+    assert durations[1].startswith("the procedure takes 2–3 hours") and durations[3] == durations[1]
     assert treatment.preparation.count() >= 6
     assert [row.when_en for row in treatment.follow_up.all()] == [
         "End of week 2",
@@ -149,7 +160,7 @@ def test_radioembolization_has_two_stages_a_full_checklist_and_enough_answers(de
         "After that",
     ]
     assert treatment.faqs.count() >= 6
-    assert treatment.reviewer.slug == "lyadov"
+    assert treatment.reviewer is None  # nobody is named as reviewer until an editor says who checked it
     assert treatment.body_location_ru == "Печень" and treatment.body_location_en == "Liver"
     assert all(
         reference.url.startswith("https://") or not reference.url for reference in treatment.references.all()
@@ -194,7 +205,9 @@ def test_only_academician_lyadov_is_a_real_profile(demo: Path) -> None:
     for demo_doctor in Doctor.objects.filter(is_demo_profile=True):
         assert demo_doctor.name_ru.startswith("Демо-профиль")
         assert demo_doctor.name_en.startswith("Demo profile")
-    assert "CIRSE" in Doctor.objects.get(slug="demo-interventional-radiologist").accreditations_en
+    radiologist = Doctor.objects.get(slug="demo-interventional-radiologist")
+    assert "EBIR" in radiologist.bio_en
+    assert all("(example)" in row.specialty_en for row in radiologist.qualifications.all())
 
 
 def test_demo_pictures_have_webp_and_jpeg_renditions_on_disk(demo: Path) -> None:
@@ -243,3 +256,161 @@ def test_demo_portraits_are_the_same_picture_for_both_languages_and_carry_no_let
     portrait = Image.open(BytesIO(pictures.portrait(((222, 235, 247), (120, 150, 185))))).convert("L")
     # Initials were white text on the head; the silhouette has no pure white pixel anywhere.
     assert portrait.getextrema()[1] < 250
+
+
+PUBLIC_PAGES = [
+    "/{lang}/",
+    "/{lang}/treatments/",
+    "/{lang}/treatments/radioembolization/",
+    "/{lang}/treatments/chemoembolization/",
+    "/{lang}/doctors/",
+    "/{lang}/doctors/lyadov/",
+    "/{lang}/doctors/demo-interventional-radiologist/",
+    "/{lang}/doctors/demo-nuclear-medicine-specialist/",
+]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_page_claims_an_individual_cirse_accreditation_or_promises_to_take_every_case(
+    demo: Path, client: Client, lang: str
+) -> None:
+    for url in PUBLIC_PAGES:
+        html = page_text(client, url.format(lang=lang)).lower()
+        for claim in (
+            "cirse accreditation",
+            "аккредитация cirse",
+            "аккредитацию cirse",
+            "берёмся",
+            "когда другие отказали",
+            "others have said no",
+            "turned down",
+            "ведущих производителей",
+        ):
+            assert claim not in html, (url, claim)
+
+
+def test_the_demo_names_no_reviewer_and_no_real_doctor_performing_chemoembolization(demo: Path) -> None:
+    assert not Treatment.objects.filter(reviewer__isnull=False).exists()
+    lyadov = Doctor.objects.get(slug="lyadov")
+    assert [treatment.slug for treatment in lyadov.treatments.all()] == ["radioembolization"]
+    assert not lyadov.qualifications.exists() and not lyadov.education.exists()
+    assert lyadov.practice_since is None  # nothing invented about a real person
+
+
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        (
+            "ru",
+            [
+                "не излечивает рак сама по себе",
+                "пересадк",
+                "Другие варианты лечения",
+                "абляция",
+                "стереотаксическая лучевая терапия",
+                "два отдельных визита",
+                "Умеренный лёгочный шунт — не причина отказа: врачи просто уменьшают дозу.",
+                "эти сосуды не удаётся перекрыть",
+                "высокий билирубин",
+                "асцит",
+                "кормит грудью",
+                "Клинические рекомендации «Рак печени (гепатоцеллюлярный)», 2022 год",
+                "Когда сразу звонить нам",
+                "через 1–6 месяцев",
+                "обычно через 1–2 месяца",
+                "Что спросить у врача на консультации",
+                "День процедуры по часам",
+                "Примерный распорядок",
+            ],
+        ),
+        (
+            "en",
+            [
+                "usually does not cure cancer on its own",
+                "transplant",
+                "Other treatment options",
+                "ablation",
+                "stereotactic radiotherapy",
+                "two separate visits",
+                "A moderate lung shunt does not rule treatment out: the doctors simply lower the dose.",
+                "these vessels cannot be closed off",
+                "high bilirubin",
+                "ascites",
+                "breastfeeding",
+                "Clinical guidelines “Liver cancer (hepatocellular)”, 2022",
+                "When to call us at once",
+                "1–6 months after",
+                "usually 1–2 months after",
+                "Questions to ask your doctor",
+                "The day of the procedure, hour by hour",
+            ],
+        ),
+    ],
+)
+def test_radioembolization_states_its_aims_limits_and_the_two_clinic_days(
+    demo: Path, client: Client, lang: str, facts: list[str]
+) -> None:
+    html = page_text(client, f"/{lang}/treatments/radioembolization/")
+
+    for fact in facts:
+        assert fact in html, fact
+    assert "product-note" not in html  # which microspheres the clinic uses is for the clinic to say
+
+
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        (
+            "ru",
+            [
+                "печёночной недостаточности",
+                "абсцесс печени",
+                "воспаление желчного пузыря",
+                "в желудок, кишечник или поджелудочную железу",
+                "снижение числа клеток крови",
+                "тошнота",
+                "цирроз в стадии декомпенсации",
+                "главный ствол воротной вены перекрыт опухолью",
+                "Не ешьте 6–8 часов перед процедурой.",
+                "не излечивает рак",
+            ],
+        ),
+        (
+            "en",
+            [
+                "liver failure",
+                "a liver abscess",
+                "inflammation of the gall bladder",
+                "the stomach, bowel or pancreas",
+                "low blood counts",
+                "nausea",
+                "decompensated cirrhosis",
+                "the main portal vein is blocked by tumour",
+                "Do not eat for 6–8 hours before the procedure.",
+                "usually does not cure cancer",
+            ],
+        ),
+    ],
+)
+def test_chemoembolization_names_its_full_risks_contraindications_and_fasting(
+    demo: Path, client: Client, lang: str, facts: list[str]
+) -> None:
+    html = page_text(client, f"/{lang}/treatments/chemoembolization/")
+
+    for fact in facts:
+        assert fact in html, fact
+
+
+def test_every_stage_of_both_treatments_has_a_duration(demo: Path) -> None:
+    for step in TreatmentStep.objects.all():
+        assert step.duration_ru and step.duration_en, step.title_en
+
+
+def test_demo_profiles_mark_their_example_credentials_and_name_ebir_not_cirse(demo: Path) -> None:
+    radiologist = Doctor.objects.get(slug="demo-interventional-radiologist")
+
+    assert "EBIR" in radiologist.bio_ru and "EBIR" in radiologist.bio_en
+    assert "CIRSE" not in radiologist.bio_ru + radiologist.bio_en
+    assert all("(пример)" in row.specialty_ru for row in radiologist.qualifications.all())
+    assert all(row.institution_ru.startswith("Пример") for row in radiologist.education.all())
+    assert radiologist.clinic_work_ru.startswith("Пример")

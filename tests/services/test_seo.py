@@ -65,7 +65,11 @@ def test_doctor_page_describes_the_physician(client: Client, clinic: ClinicLocat
     assert physician["name"] == "Academician K. V. Lyadov lyadov"
     assert physician["url"] == f"{SITE}/en/doctors/lyadov/"
     assert physician["medicalSpecialty"] == "https://schema.org/Oncologic"
-    assert physician["hasCredential"][0]["name"] == "CIRSE accreditation"
+    assert physician["hasCredential"][0]["name"] == "Oncology"
+    assert physician["hasCredential"][0]["credentialCategory"] == "Specialist accreditation"
+    assert physician["alumniOf"] == [
+        {"@type": "EducationalOrganization", "name": "Sechenov First Moscow State Medical University"}
+    ]
     assert [item["item"] for item in nodes["BreadcrumbList"]["itemListElement"]] == [
         f"{SITE}/en/",
         f"{SITE}/en/doctors/",
