@@ -199,6 +199,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Клиника Лядова <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The sender's name on a patient's confirmation, in their language; empty: the clinic's name.
+BOOKING_FROM_NAME_RU = env_str("BOOKING_FROM_NAME_RU")
+BOOKING_FROM_NAME_EN = env_str("BOOKING_FROM_NAME_EN")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST

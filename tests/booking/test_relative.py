@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from booking import notifications
+from booking import channels, notifications
 from booking.forms import ConsultationForm
 from booking.models import ConsultationRequest, Delivery
 from booking.retention import purge_personal_data
@@ -87,3 +87,17 @@ def test_the_relative_details_are_erased_with_the_rest_of_the_personal_data(clie
 
     erased = ConsultationRequest.objects.get()
     assert (erased.patient_name, erased.relationship) == ("", "")
+
+
+def test_the_crm_webhook_says_who_is_asking_for_whom(client):
+    submit(client, **RELATIVE)
+    delivery = Delivery(
+        request=ConsultationRequest.objects.get(), channel=Delivery.Channel.WEBHOOK, recipient="http://crm"
+    )
+
+    payload = channels.webhook_payload(delivery, "0")["request"]
+
+    assert payload["requester"] == "relative"
+    assert payload["relationship"] == "дочь"
+    assert payload["patient_name"] == "Анна Сергеевна"
+    assert payload["callback_person"] == "patient"
