@@ -26,7 +26,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
@@ -99,10 +98,13 @@ def page_key(language: str, address: str) -> str:
 
 
 class PageCacheMiddleware:
-    """Serve and store cacheable pages; placed before the session middleware.
+    """Serve and store cacheable pages; placed first but for the request id.
 
-    Being outside the session, CSRF and message middleware, it sees the response
-    exactly as the visitor would, Set-Cookie included.
+    A stored answer is given before any other middleware runs (no session, locale, CSRF,
+    authentication, OTP or axes work for a page that is the same for everyone). Being outside
+    them all, the middleware stores the response exactly as the visitor got it: Set-Cookie
+    (which keeps it from being stored), the security headers and the content security policy
+    included, so a stored answer carries them too.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -123,7 +125,7 @@ class PageCacheMiddleware:
             return with_fresh_stamp(conditional(request, response_from(entry)))
 
         response = self.get_response(request)
-        if request.method == "GET" and is_storable(request, response):
+        if request.method == "GET" and is_cached_view(request) and is_storable(request, response):
             response.content = STAMP_INPUT.sub(rb"\g<1>" + STAMP_MARKER + rb"\g<2>", response.content)
             mark_cacheable(response)
             cache.set(key, entry_from(response, version), timeout=settings.PAGE_CACHE_SECONDS)
@@ -132,22 +134,26 @@ class PageCacheMiddleware:
 
 
 def cacheable_language(request: HttpRequest) -> str | None:
-    """The page's language when the request may be answered from the cache, else None."""
+    """The page's language when the request may be answered from the cache, else None.
+
+    Cheap on purpose: it runs before every page. Whether the page is one of the cached
+    views is known only once Django has resolved it (is_cached_view); a stored entry
+    exists only for such a page.
+    """
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return None
+    if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+        return None  # SecurityMiddleware, further in, sends the visitor to HTTPS
     if not all(name.startswith("utm_") or name in TRACKING_PARAMETERS for name in request.GET):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None  # a signed-in user, or a visitor with something to be told
-    language = translation.get_language_from_path(request.path_info)
-    if language is None:
-        return None
-    with translation.override(language):
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return None
-    return language if match.view_name in CACHED_VIEWS else None
+    return translation.get_language_from_path(request.path_info)
+
+
+def is_cached_view(request: HttpRequest) -> bool:
+    match = request.resolver_match
+    return match is not None and match.view_name in CACHED_VIEWS
 
 
 def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -173,10 +179,14 @@ def mark_cacheable(response: HttpResponse) -> None:
     patch_vary_headers(response, ("Cookie",))
 
 
+# Made afresh for each answer, never stored.
+UNSTORED = frozenset({"date", "x-request-id"})
+
+
 def entry_from(response: HttpResponse, version: str) -> dict:
     return {
         "version": version,
-        "headers": [(name, value) for name, value in response.items() if name != "Date"],
+        "headers": [(name, value) for name, value in response.items() if name.lower() not in UNSTORED],
         "content": response.content,
     }
 
