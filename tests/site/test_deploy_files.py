@@ -35,7 +35,7 @@ def _site_config(root: Path, http_port: int, https_port: int, upstream: str) -> 
         "/etc/nginx/snippets/clinic-proxy.conf": f"{root}/clinic-proxy.conf",
         "/var/log/nginx/clinic.access.log": f"{root}/clinic.access.log",
         "/var/www/letsencrypt": f"{root}/acme",
-        "server 127.0.0.1:8000": f"server {upstream}",
+        "server 127.0.0.1:8000 ": f"server {upstream} ",
         "listen 80;": f"listen 127.0.0.1:{http_port};",
         "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
         "listen [::]:80;": "",
