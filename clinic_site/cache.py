@@ -17,6 +17,7 @@ over the stored body (marker included), so a revalidation still gets its 304.
 
 import hashlib
 import re
+import threading
 import uuid
 from collections.abc import Callable
 from functools import cache as memoize
@@ -46,6 +47,10 @@ CACHED_VIEWS = frozenset(
 # page reads them, so such a visit gets the stored page; any other query string skips the cache.
 TRACKING_PARAMETERS = frozenset({"yclid", "ysclid", "gclid", "fbclid", "msclkid", "_openstat"})
 VERSION_KEY = "page-cache:content-version"
+# Each process keeps the pages it served last (stored_page): a few megabytes at most.
+IN_PROCESS_PAGES = 200
+IN_PROCESS: dict[str, dict] = {}
+IN_PROCESS_LOCK = threading.Lock()
 # Code and files whose change alters the HTML of a page: a deploy starts a new cache.
 SOURCES = ("templates", "locale", "clinic_site", "services", "booking")
 SETTINGS_IN_PAGES = ("BOOKING_CALLBACK_MINUTES", "SITE_URL", "ADMIN_URL", "STATIC_URL", "MEDIA_URL")
@@ -118,19 +123,48 @@ class PageCacheMiddleware:
         # Scheme and host too: nothing in a page depends on them today, and a page that one
         # day does must not be handed to the other site name.
         key = page_key(language, request.build_absolute_uri(request.path))
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or content_version()
-        entry = found.get(key)
-        if entry is not None and entry["version"] == version:
+        version, entry = stored_page(key)
+        if entry is not None:
             return with_fresh_stamp(conditional(request, response_from(entry)))
 
         response = self.get_response(request)
         if request.method == "GET" and is_cached_view(request) and is_storable(request, response):
             response.content = STAMP_INPUT.sub(rb"\g<1>" + STAMP_MARKER + rb"\g<2>", response.content)
             mark_cacheable(response)
-            cache.set(key, entry_from(response, version), timeout=settings.PAGE_CACHE_SECONDS)
+            entry = entry_from(response, version)
+            cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+            keep_in_process(key, entry)
             return with_fresh_stamp(conditional(request, response))
         return conditional(request, response)
+
+
+def stored_page(key: str) -> tuple[str, dict | None]:
+    """The current content version, and the page stored under `key` for it if there is one.
+
+    The version is read from the shared cache every time, so an edit shows at once in every
+    process. The page itself comes from this process's own copy when it has one for that
+    version: only the small version key then crosses to the shared cache, not the page.
+    """
+    entry = IN_PROCESS.get(key)
+    if entry is not None:
+        version = cache.get(VERSION_KEY) or content_version()
+        if entry["version"] == version:
+            return version, entry
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    entry = found.get(key)
+    if entry is None or entry["version"] != version:
+        return version, None
+    keep_in_process(key, entry)
+    return version, entry
+
+
+def keep_in_process(key: str, entry: dict) -> None:
+    with IN_PROCESS_LOCK:
+        IN_PROCESS.pop(key, None)
+        IN_PROCESS[key] = entry
+        while len(IN_PROCESS) > IN_PROCESS_PAGES:
+            IN_PROCESS.pop(next(iter(IN_PROCESS)))  # the one stored longest ago
 
 
 def cacheable_language(request: HttpRequest) -> str | None:

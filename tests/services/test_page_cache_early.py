@@ -3,8 +3,10 @@
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
+from clinic_site.cache import IN_PROCESS, VERSION_KEY
 from services.models import Treatment
 from tests.builders import make_clinic, make_doctor, make_treatment
 from tests.site.test_headers import _assert_security_headers
@@ -76,3 +78,23 @@ def test_with_https_on_a_plain_request_for_a_stored_page_is_sent_to_https(
     assert plain.status_code == 301
     assert plain["Location"] == f"https://testserver{URL}"
     assert Client().get(URL, secure=True).status_code == 200
+
+
+def test_an_edit_saved_by_another_process_shows_at_once(treatment: Treatment) -> None:
+    assert Client().get(URL).status_code == 200
+    Treatment.objects.filter(pk=treatment.pk).update(title_ru="Новое название")  # no signal: same version
+    assert "Новое название" not in Client().get(URL).content.decode()
+
+    cache.set(VERSION_KEY, "replaced-by-another-worker", timeout=None)
+
+    assert "Новое название" in Client().get(URL).content.decode()
+
+
+def test_a_process_keeps_only_a_bounded_number_of_pages(
+    treatment: Treatment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("clinic_site.cache.IN_PROCESS_PAGES", 2)
+    for url in ("/ru/", "/en/", URL, "/ru/contacts/"):
+        assert Client().get(url).status_code == 200
+
+    assert len(IN_PROCESS) <= 2
