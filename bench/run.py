@@ -100,6 +100,7 @@ def main() -> None:
 @contextmanager
 def baseline_servers(scratch: Path, saved: Path, workers: int, logs: Path) -> Iterator[dict[str, object]]:
     """The stock project and nginx, each serving /<stack>/<page> from the saved pages."""
+    scratch.chmod(0o755)  # nginx's workers read the saved pages as another user when run by root
     saved.mkdir()
     stock.generate(scratch / "stock", saved)
     stock_port, nginx_port = stack.free_ports(2)

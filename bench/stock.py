@@ -34,7 +34,8 @@ urlpatterns = [path("<path:page>", saved_page)]
 
 
 def generate(folder: Path, saved_pages: Path) -> None:
-    """Write the stock project `stock` into `folder` (which must exist and be empty)."""
+    """Write the stock project `stock` into `folder` (a new folder)."""
+    folder.mkdir(parents=True)
     django_admin = BASE / ".venv" / "bin" / "django-admin"
     subprocess.run([str(django_admin), "startproject", "stock", str(folder)], check=True)
     settings = folder / "stock" / "settings.py"
