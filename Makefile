@@ -42,7 +42,7 @@ ci: lint ## What CI runs: lint, then the tests on SQLite and on PostgreSQL
 	$(MAKE) test
 	$(MAKE) test-postgres
 
-bench: setup .secret_key ## Measure throughput, latency, notification time and page weight
+bench: setup .secret_key ## Measure pages, form POST and notifications on PostgreSQL+Redis and SQLite (bench/README.md)
 	DJANGO_SECRET_KEY="$$(cat .secret_key)" $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 drill: setup .secret_key ## Scale-out drill on PostgreSQL: 2 gunicorns behind nginx, a worker killed under load

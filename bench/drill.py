@@ -59,7 +59,7 @@ class Submissions:
 
 def main() -> int:
     # A stop from outside (CI's time limit, Ctrl-C) still stops everything the drill started.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"stopped by signal {signum}"))
+    stack.stop_on_signals()
     seconds = float(os.environ.get("DRILL_SECONDS", "60"))
     kills = int(os.environ.get("DRILL_KILLS", "2"))
     drain_seconds = float(os.environ.get("DRILL_DRAIN_SECONDS", "150"))

@@ -121,7 +121,8 @@ def post_lines(title: str, post: dict) -> list[str]:
         f"| {stored['accepted']:,} | {stored['stored_once']:,} | {stored['rows']:,} |",
         "",
         f"Each time counts from the request's planned moment; the client itself was at worst "
-        f"{run.worst_send_lag_ms:.0f} ms late sending one.",
+        f"{run.worst_send_lag_ms:.0f} ms late sending one. Server CPU time per POST (gunicorn's "
+        f"processes): {post['site_cpu_ms']:.1f} ms.",
         "",
     ]
 

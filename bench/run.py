@@ -24,11 +24,11 @@ server, default 10, in two turns).
 """
 
 import argparse
+import asyncio
 import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -69,7 +69,7 @@ def main() -> None:
     parts = [name for name in options.parts.split(",") if name]
     if not set(stacks) <= set(STACKS) or not set(parts) <= set(PARTS):
         sys.exit(f"stacks: {', '.join(STACKS)}; parts: {', '.join(PARTS)}")
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"stopped by signal {signum}"))
+    stack.stop_on_signals()
 
     RESULTS.mkdir(exist_ok=True)
     logs = RESULTS / "logs"
@@ -173,7 +173,7 @@ def measure_stack(
             servers = {"site": (port, site.pid), **baselines}
             found["pages"] = measure_pages(servers, name, settings["seconds"])
         if "post" in parts:
-            found["post"] = measure_post(port, env, settings)
+            found["post"] = measure_post(port, site.pid, env, settings)
         if "notify" in parts:
             found["notify"] = measure_notifications(port, sink)
         if "weight" in parts:
@@ -249,12 +249,14 @@ def measure_pages(servers: dict[str, tuple[int, int]], name: str, seconds: int) 
     return results
 
 
-def measure_post(port: int, env: dict[str, str], settings: dict) -> dict[str, object]:
+def measure_post(port: int, group: int, env: dict[str, str], settings: dict) -> dict[str, object]:
     rate, seconds = settings["post_rate"], settings["post_seconds"]
     print(f"Form POST, open loop, {rate:.0f}/s for {seconds:.0f} s…", flush=True)
     stamp = form_stamp(get(port, "/ru/consultation/").decode())
     phones = [f"{POST_PHONES}{n:06d}" for n in range(round(rate * seconds))]
+    cpu_before = cpu_seconds(group)
     run = run_open_loop(port, "/ru/consultation/", stamp, phones, rate)
+    site_cpu_ms = 1000 * (cpu_seconds(group) - cpu_before) / max(len(phones), 1)
     asked = json.dumps({"prefix": POST_PHONES, "phones": run.accepted_phones})
     output = subprocess.run(
         [stack.PYTHON, "bench/stored.py"],
@@ -266,13 +268,15 @@ def measure_post(port: int, env: dict[str, str], settings: dict) -> dict[str, ob
     )
     if output.returncode != 0:
         raise RuntimeError(f"bench/stored.py failed:\n{output.stderr}")
-    return {"run": run, "stored": json.loads(output.stdout.strip().splitlines()[-1])}
+    return {
+        "run": run,
+        "stored": json.loads(output.stdout.strip().splitlines()[-1]),
+        "site_cpu_ms": site_cpu_ms,
+    }
 
 
 def measure_notifications(port: int, sink: Sink) -> dict[str, object]:
     """One request at a time, a second apart: from the POST until the e-mail is in the sink."""
-    import asyncio
-
     print(f"Submit → first notification, {NOTIFICATION_SAMPLES} samples…", flush=True)
     time.sleep(5)  # the POST run's last notifications
     stamp = form_stamp(get(port, "/ru/consultation/").decode())
