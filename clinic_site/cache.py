@@ -18,6 +18,7 @@ over the stored body (marker included), so a revalidation still gets its 304.
 import hashlib
 import re
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from functools import cache as memoize
@@ -49,7 +50,7 @@ TRACKING_PARAMETERS = frozenset({"yclid", "ysclid", "gclid", "fbclid", "msclkid"
 VERSION_KEY = "page-cache:content-version"
 # Each process keeps the pages it served last (stored_page): a few megabytes at most.
 IN_PROCESS_PAGES = 200
-IN_PROCESS: dict[str, dict] = {}
+IN_PROCESS: dict[str, tuple[float, dict]] = {}  # key: (until, entry)
 IN_PROCESS_LOCK = threading.Lock()
 # Code and files whose change alters the HTML of a page: a deploy starts a new cache.
 SOURCES = ("templates", "locale", "clinic_site", "services", "booking")
@@ -145,11 +146,11 @@ def stored_page(key: str) -> tuple[str, dict | None]:
     process. The page itself comes from this process's own copy when it has one for that
     version: only the small version key then crosses to the shared cache, not the page.
     """
-    entry = IN_PROCESS.get(key)
-    if entry is not None:
+    kept = IN_PROCESS.get(key)
+    if kept is not None and kept[0] > time.monotonic():
         version = cache.get(VERSION_KEY) or content_version()
-        if entry["version"] == version:
-            return version, entry
+        if kept[1]["version"] == version:
+            return version, kept[1]
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY) or content_version()
     entry = found.get(key)
@@ -160,9 +161,10 @@ def stored_page(key: str) -> tuple[str, dict | None]:
 
 
 def keep_in_process(key: str, entry: dict) -> None:
+    """Keep a page for as long as the shared cache would (PAGE_CACHE_SECONDS), at most."""
     with IN_PROCESS_LOCK:
         IN_PROCESS.pop(key, None)
-        IN_PROCESS[key] = entry
+        IN_PROCESS[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, entry)
         while len(IN_PROCESS) > IN_PROCESS_PAGES:
             IN_PROCESS.pop(next(iter(IN_PROCESS)))  # the one stored longest ago
 

@@ -1,5 +1,6 @@
 """A stored page is answered before the work that only one visitor needs, with every header."""
 
+import time
 from unittest import mock
 
 import pytest
@@ -98,3 +99,19 @@ def test_a_process_keeps_only_a_bounded_number_of_pages(
         assert Client().get(url).status_code == 200
 
     assert len(IN_PROCESS) <= 2
+
+
+def test_a_process_keeps_a_page_no_longer_than_the_shared_cache_would(
+    treatment: Treatment, settings: object
+) -> None:
+    settings.PAGE_CACHE_SECONDS = 60  # type: ignore[attr-defined]
+    assert Client().get(URL).status_code == 200
+    Treatment.objects.filter(pk=treatment.pk).update(title_ru="Новое название")  # no signal: same version
+    version = cache.get(VERSION_KEY)
+    cache.clear()  # the shared copy has expired; the content version has not changed
+    cache.set(VERSION_KEY, version, timeout=None)
+
+    with mock.patch("clinic_site.cache.time.monotonic", return_value=time.monotonic() + 61):
+        page = Client().get(URL).content.decode()
+
+    assert "Новое название" in page
