@@ -7,7 +7,7 @@ PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-postgres lint ci bench clean
+.PHONY: help setup run test test-postgres lint ci bench drill clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,8 +43,11 @@ ci: lint ## What CI runs: lint, then the tests on SQLite and on PostgreSQL
 	$(MAKE) test
 	$(MAKE) test-postgres
 
-bench: setup .secret_key ## Measure throughput, latency, notification time and page weight
+bench: setup .secret_key ## Measure pages, form POST and notifications on PostgreSQL+Redis and SQLite (bench/README.md)
 	DJANGO_SECRET_KEY="$$(cat .secret_key)" $(BIN)/python bench/run.py $(BENCH_ARGS)
+
+drill: setup .secret_key ## Scale-out drill on PostgreSQL: 2 gunicorns behind nginx, a worker killed under load
+	DJANGO_SECRET_KEY="$$(cat .secret_key)" $(BIN)/python bench/drill.py
 
 clean: ## Remove the virtualenv, the local database and collected files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* db.sqlite3.*-lock staticfiles media

@@ -1,4 +1,4 @@
-"""What `make bench` measures: the pages, the clients, the samples."""
+"""What `make bench` measures: the pages and the samples."""
 
 PAGES = {
     "home": "/ru/",
@@ -7,9 +7,4 @@ PAGES = {
     "contacts": "/ru/contacts/",
 }
 LIGHTHOUSE_PAGES = [*PAGES.values(), "/ru/consultation/", "/en/"]
-POST_CLIENTS = 32
-POST_BURSTS = 5
-# How long the worker may take to send the notifications of the POST runs before the
-# submit → notification measurement starts on an empty queue.
-DRAIN_SECONDS = 300
 NOTIFICATION_SAMPLES = 20

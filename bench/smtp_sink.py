@@ -1,4 +1,4 @@
-"""A minimal SMTP server on 127.0.0.1 that only notes when each message arrived."""
+"""A minimal SMTP server on 127.0.0.1 that only notes when each message arrived, and for whom."""
 
 import email
 import email.policy
@@ -16,13 +16,23 @@ class Sink:
 
     def __init__(self) -> None:
         self.messages: list[tuple[float, str]] = []
+        self.recipients: list[tuple[str, ...]] = []
         self.readable: dict[int, str] = {}
         self.arrived = threading.Condition()
 
-    def add(self, raw: str) -> None:
+    def add(self, raw: str, recipients: tuple[str, ...] = ()) -> None:
         with self.arrived:
             self.messages.append((time.monotonic(), raw))
+            self.recipients.append(recipients)
             self.arrived.notify_all()
+
+    def received(self) -> list[tuple[tuple[str, ...], str]]:
+        """Every message so far: its envelope recipients and its decoded subject and text."""
+        with self.arrived:
+            count = len(self.messages)
+            raws = [raw for _, raw in self.messages]
+            recipients = list(self.recipients)
+        return [(recipients[index], readable(raws[index])) for index in range(count)]
 
     def wait_for(self, needle: str, timeout: float, since: float = 0.0) -> float | None:
         """The arrival time of the first message since `since` (time.monotonic()) containing
@@ -45,19 +55,32 @@ class Sink:
 
 class _Session(socketserver.StreamRequestHandler):
     def handle(self) -> None:
+        try:
+            self.converse()
+        except ConnectionError:
+            pass  # a sender killed mid-message (make drill): the message never counted
+
+    def converse(self) -> None:
         self.reply("220 bench-sink ESMTP")
+        recipients: list[str] = []
         while line := self.rfile.readline():
-            command = line.decode("latin-1").strip().upper()
-            if command.startswith(("EHLO", "HELO")):
+            command = line.decode("latin-1").strip()
+            if command.upper().startswith(("EHLO", "HELO")):
                 self.reply("250 bench-sink")
-            elif command == "DATA":
+            elif command.upper().startswith("RCPT TO:"):
+                recipients.append(command[8:].strip().strip("<>").lower())
+                self.reply("250 ok")
+            elif command.upper() == "DATA":
                 self.reply("354 end with <CRLF>.<CRLF>")
-                self.server.sink.add(self.read_data())
+                self.server.sink.add(self.read_data(), tuple(recipients))
+                recipients = []
                 self.reply("250 queued")
-            elif command == "QUIT":
+            elif command.upper() == "QUIT":
                 self.reply("221 bye")
                 return
-            else:  # MAIL, RCPT, RSET, NOOP
+            else:  # MAIL, RSET, NOOP
+                if command.upper().startswith(("MAIL", "RSET")):
+                    recipients = []
                 self.reply("250 ok")
 
     def read_data(self) -> str:

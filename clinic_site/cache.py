@@ -17,6 +17,8 @@ over the stored body (marker included), so a revalidation still gets its 304.
 
 import hashlib
 import re
+import threading
+import time
 import uuid
 from collections.abc import Callable
 from functools import cache as memoize
@@ -26,7 +28,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
@@ -47,6 +48,10 @@ CACHED_VIEWS = frozenset(
 # page reads them, so such a visit gets the stored page; any other query string skips the cache.
 TRACKING_PARAMETERS = frozenset({"yclid", "ysclid", "gclid", "fbclid", "msclkid", "_openstat"})
 VERSION_KEY = "page-cache:content-version"
+# Each process keeps the pages it served last (stored_page): a few megabytes at most.
+IN_PROCESS_PAGES = 200
+IN_PROCESS: dict[str, tuple[float, dict]] = {}  # key: (until, entry)
+IN_PROCESS_LOCK = threading.Lock()
 # Code and files whose change alters the HTML of a page: a deploy starts a new cache.
 SOURCES = ("templates", "locale", "clinic_site", "services", "booking")
 SETTINGS_IN_PAGES = ("BOOKING_CALLBACK_MINUTES", "SITE_URL", "ADMIN_URL", "STATIC_URL", "MEDIA_URL")
@@ -99,10 +104,13 @@ def page_key(language: str, address: str) -> str:
 
 
 class PageCacheMiddleware:
-    """Serve and store cacheable pages; placed before the session middleware.
+    """Serve and store cacheable pages; placed first but for the request id.
 
-    Being outside the session, CSRF and message middleware, it sees the response
-    exactly as the visitor would, Set-Cookie included.
+    A stored answer is given before any other middleware runs (no session, locale, CSRF,
+    authentication, OTP or axes work for a page that is the same for everyone). Being outside
+    them all, the middleware stores the response exactly as the visitor got it: Set-Cookie
+    (which keeps it from being stored), the security headers and the content security policy
+    included, so a stored answer carries them too.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -116,38 +124,72 @@ class PageCacheMiddleware:
         # Scheme and host too: nothing in a page depends on them today, and a page that one
         # day does must not be handed to the other site name.
         key = page_key(language, request.build_absolute_uri(request.path))
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or content_version()
-        entry = found.get(key)
-        if entry is not None and entry["version"] == version:
+        version, entry = stored_page(key)
+        if entry is not None:
             return with_fresh_stamp(conditional(request, response_from(entry)))
 
         response = self.get_response(request)
-        if request.method == "GET" and is_storable(request, response):
+        if request.method == "GET" and is_cached_view(request) and is_storable(request, response):
             response.content = STAMP_INPUT.sub(rb"\g<1>" + STAMP_MARKER + rb"\g<2>", response.content)
             mark_cacheable(response)
-            cache.set(key, entry_from(response, version), timeout=settings.PAGE_CACHE_SECONDS)
+            entry = entry_from(response, version)
+            cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+            keep_in_process(key, entry)
             return with_fresh_stamp(conditional(request, response))
         return conditional(request, response)
 
 
+def stored_page(key: str) -> tuple[str, dict | None]:
+    """The current content version, and the page stored under `key` for it if there is one.
+
+    The version is read from the shared cache every time, so an edit shows at once in every
+    process. The page itself comes from this process's own copy when it has one for that
+    version: only the small version key then crosses to the shared cache, not the page.
+    """
+    kept = IN_PROCESS.get(key)
+    if kept is not None and kept[0] > time.monotonic():
+        version = cache.get(VERSION_KEY) or content_version()
+        if kept[1]["version"] == version:
+            return version, kept[1]
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    entry = found.get(key)
+    if entry is None or entry["version"] != version:
+        return version, None
+    keep_in_process(key, entry)
+    return version, entry
+
+
+def keep_in_process(key: str, entry: dict) -> None:
+    """Keep a page for as long as the shared cache would (PAGE_CACHE_SECONDS), at most."""
+    with IN_PROCESS_LOCK:
+        IN_PROCESS.pop(key, None)
+        IN_PROCESS[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, entry)
+        while len(IN_PROCESS) > IN_PROCESS_PAGES:
+            IN_PROCESS.pop(next(iter(IN_PROCESS)))  # the one stored longest ago
+
+
 def cacheable_language(request: HttpRequest) -> str | None:
-    """The page's language when the request may be answered from the cache, else None."""
+    """The page's language when the request may be answered from the cache, else None.
+
+    Cheap on purpose: it runs before every page. Whether the page is one of the cached
+    views is known only once Django has resolved it (is_cached_view); a stored entry
+    exists only for such a page.
+    """
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return None
+    if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+        return None  # SecurityMiddleware, further in, sends the visitor to HTTPS
     if not all(name.startswith("utm_") or name in TRACKING_PARAMETERS for name in request.GET):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None  # a signed-in user, or a visitor with something to be told
-    language = translation.get_language_from_path(request.path_info)
-    if language is None:
-        return None
-    with translation.override(language):
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return None
-    return language if match.view_name in CACHED_VIEWS else None
+    return translation.get_language_from_path(request.path_info)
+
+
+def is_cached_view(request: HttpRequest) -> bool:
+    match = request.resolver_match
+    return match is not None and match.view_name in CACHED_VIEWS
 
 
 def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -173,10 +215,14 @@ def mark_cacheable(response: HttpResponse) -> None:
     patch_vary_headers(response, ("Cookie",))
 
 
+# Made afresh for each answer, never stored.
+UNSTORED = frozenset({"date", "x-request-id"})
+
+
 def entry_from(response: HttpResponse, version: str) -> dict:
     return {
         "version": version,
-        "headers": [(name, value) for name, value in response.items() if name != "Date"],
+        "headers": [(name, value) for name, value in response.items() if name.lower() not in UNSTORED],
         "content": response.content,
     }
 

@@ -66,11 +66,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "clinic_site.middleware.request_id",  # first, so every log line of the request carries it
+    # Next, so a page stored for everyone is answered before any work for one visitor; it stores
+    # the answer with every header the middleware below adds (clinic_site/cache.py).
+    "clinic_site.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "clinic_site.middleware.security_headers",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "clinic_site.cache.PageCacheMiddleware",  # outside the session: sees the final Set-Cookie
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

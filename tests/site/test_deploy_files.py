@@ -35,7 +35,7 @@ def _site_config(root: Path, http_port: int, https_port: int, upstream: str) -> 
         "/etc/nginx/snippets/clinic-proxy.conf": f"{root}/clinic-proxy.conf",
         "/var/log/nginx/clinic.access.log": f"{root}/clinic.access.log",
         "/var/www/letsencrypt": f"{root}/acme",
-        "server 127.0.0.1:8000": f"server {upstream}",
+        "server 127.0.0.1:8000 ": f"server {upstream} ",
         "listen 80;": f"listen 127.0.0.1:{http_port};",
         "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
         "listen [::]:80;": "",
@@ -201,3 +201,27 @@ def test_the_units_run_the_commands_that_exist() -> None:
     assert "booking_sweep" in names and "purge_personal_data" in names
     assert "booking_sweep" in (DEPLOY / "systemd" / "clinic-sweeper.service").read_text()
     assert "purge_personal_data" in (DEPLOY / "clinic.cron").read_text()
+
+
+@needs_nginx
+def test_the_upstream_can_list_several_gunicorns(tmp_path: Path) -> None:
+    """The drill (bench/drill.py) renders the deployed site with two gunicorns: nginx accepts it."""
+    from bench import stack
+
+    for folder in ("static", "media", "acme", "tmp"):
+        (tmp_path / folder).mkdir()
+    stack.self_signed_certificate(tmp_path / "tls")
+    shutil.copy(DEPLOY / "nginx" / "clinic-proxy.conf", tmp_path / "clinic-proxy.conf")
+    gunicorns = ["127.0.0.1:18001", "127.0.0.1:18002"]
+    site = stack.render_site_config(tmp_path, _free_port(), _free_port(), gunicorns)
+    (tmp_path / "site.conf").write_text(site)
+    main_config = tmp_path / "nginx.conf"
+    main_config.write_text(stack.nginx_main_config(tmp_path, f"    include {tmp_path}/site.conf;"))
+
+    check = subprocess.run(
+        ["nginx", "-t", "-p", str(tmp_path), "-c", str(main_config)], capture_output=True, text=True
+    )
+
+    assert check.returncode == 0, check.stderr
+    assert "server 127.0.0.1:18001 max_fails=1 fail_timeout=5s;" in site
+    assert "server 127.0.0.1:18002 max_fails=1 fail_timeout=5s;" in site
