@@ -39,9 +39,10 @@ lint: setup ## Ruff lint and format check, mypy with django-stubs
 	$(BIN)/ruff format --check .
 	DJANGO_SECRET_KEY=lint $(BIN)/mypy clinic_site services booking
 
-ci: lint ## What CI runs: lint, then the tests on SQLite and on PostgreSQL
+ci: lint ## What CI runs: lint, the tests on SQLite and on PostgreSQL, the scale-out drill
 	$(MAKE) test
 	$(MAKE) test-postgres
+	$(MAKE) drill
 
 bench: setup .secret_key ## Measure pages, form POST and notifications on PostgreSQL+Redis and SQLite (bench/README.md)
 	DJANGO_SECRET_KEY="$$(cat .secret_key)" $(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -17,15 +17,13 @@ over the stored body (marker included), so a revalidation still gets its 304.
 
 import hashlib
 import re
-import threading
-import time
 import uuid
 from collections.abc import Callable
 from functools import cache as memoize
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
@@ -48,10 +46,6 @@ CACHED_VIEWS = frozenset(
 # page reads them, so such a visit gets the stored page; any other query string skips the cache.
 TRACKING_PARAMETERS = frozenset({"yclid", "ysclid", "gclid", "fbclid", "msclkid", "_openstat"})
 VERSION_KEY = "page-cache:content-version"
-# Each process keeps the pages it served last (stored_page): a few megabytes at most.
-IN_PROCESS_PAGES = 200
-IN_PROCESS: dict[str, tuple[float, dict]] = {}  # key: (until, entry)
-IN_PROCESS_LOCK = threading.Lock()
 # Code and files whose change alters the HTML of a page: a deploy starts a new cache.
 SOURCES = ("templates", "locale", "clinic_site", "services", "booking")
 SETTINGS_IN_PAGES = ("BOOKING_CALLBACK_MINUTES", "SITE_URL", "ADMIN_URL", "STATIC_URL", "MEDIA_URL")
@@ -146,11 +140,11 @@ def stored_page(key: str) -> tuple[str, dict | None]:
     process. The page itself comes from this process's own copy when it has one for that
     version: only the small version key then crosses to the shared cache, not the page.
     """
-    kept = IN_PROCESS.get(key)
-    if kept is not None and kept[0] > time.monotonic():
+    kept = caches["pages-in-process"].get(key)
+    if kept is not None:
         version = cache.get(VERSION_KEY) or content_version()
-        if kept[1]["version"] == version:
-            return version, kept[1]
+        if kept["version"] == version:
+            return version, kept
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY) or content_version()
     entry = found.get(key)
@@ -161,12 +155,7 @@ def stored_page(key: str) -> tuple[str, dict | None]:
 
 
 def keep_in_process(key: str, entry: dict) -> None:
-    """Keep a page for as long as the shared cache would (PAGE_CACHE_SECONDS), at most."""
-    with IN_PROCESS_LOCK:
-        IN_PROCESS.pop(key, None)
-        IN_PROCESS[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, entry)
-        while len(IN_PROCESS) > IN_PROCESS_PAGES:
-            IN_PROCESS.pop(next(iter(IN_PROCESS)))  # the one stored longest ago
+    caches["pages-in-process"].set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
 
 
 def cacheable_language(request: HttpRequest) -> str | None:
@@ -199,8 +188,7 @@ def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
-        # django-csp makes a nonce only when a template asked for one.
-        and not isinstance(getattr(request, "_csp_nonce", None), str)
+        # A page that asked django-csp for a nonce names it in its policy: not for everyone.
         and "nonce-" not in response.get("Content-Security-Policy", "")
     )
 

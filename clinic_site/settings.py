@@ -145,6 +145,15 @@ else:
         }
     }
 
+# Each process also keeps the public pages it served last (a few megabytes at most), so a
+# stored page is not fetched from the shared cache on every visit; the content version still
+# is, so an edit shows at once everywhere (clinic_site/cache.py).
+CACHES["pages-in-process"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages-in-process",
+    "OPTIONS": {"MAX_ENTRIES": 200},
+}
+
 # Public pages for anonymous visitors (clinic_site/cache.py); any content edit renews them.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 

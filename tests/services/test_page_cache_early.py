@@ -4,10 +4,11 @@ import time
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 
-from clinic_site.cache import IN_PROCESS, VERSION_KEY
+from clinic_site.cache import VERSION_KEY
 from services.models import Treatment
 from tests.builders import make_clinic, make_doctor, make_treatment
 from tests.site.test_headers import _assert_security_headers
@@ -91,16 +92,6 @@ def test_an_edit_saved_by_another_process_shows_at_once(treatment: Treatment) ->
     assert "Новое название" in Client().get(URL).content.decode()
 
 
-def test_a_process_keeps_only_a_bounded_number_of_pages(
-    treatment: Treatment, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("clinic_site.cache.IN_PROCESS_PAGES", 2)
-    for url in ("/ru/", "/en/", URL, "/ru/contacts/"):
-        assert Client().get(url).status_code == 200
-
-    assert len(IN_PROCESS) <= 2
-
-
 def test_a_process_keeps_a_page_no_longer_than_the_shared_cache_would(
     treatment: Treatment, settings: object
 ) -> None:
@@ -111,7 +102,7 @@ def test_a_process_keeps_a_page_no_longer_than_the_shared_cache_would(
     cache.clear()  # the shared copy has expired; the content version has not changed
     cache.set(VERSION_KEY, version, timeout=None)
 
-    with mock.patch("clinic_site.cache.time.monotonic", return_value=time.monotonic() + 61):
+    with time_machine.travel(time.time() + 61):
         page = Client().get(URL).content.decode()
 
     assert "Новое название" in page
