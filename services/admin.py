@@ -236,3 +236,7 @@ class ClinicLocationAdmin(TranslationAdmin):
         ),
         (_("Юридические сведения"), {"fields": ("legal_name", "licence_number", "ogrn", "inn")}),
     )
+
+
+# The legally required information has an admin module of its own.
+import services.legal_admin  # noqa: E402, F401
