@@ -35,6 +35,9 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-only-for-debug"
 
+# A demonstration site: demo legal details are warnings under `check --deploy`, not errors.
+CLINIC_DEMO = env_bool("CLINIC_DEMO", False)
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -218,7 +221,9 @@ BOOKING_WEBHOOK_SECRET = env_str("BOOKING_WEBHOOK_SECRET")
 TELEGRAM_BOT_TOKEN = env_str("TELEGRAM_BOT_TOKEN")
 TELEGRAM_CHAT_ID = env_str("TELEGRAM_CHAT_ID")
 TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org")
-CONSENT_POLICY_VERSION = env_str("CONSENT_POLICY_VERSION", "2026-11-01")
+# The date of the consent text in force (templates/booking/includes/consent_*.html): change it
+# with the text, so each request records which version its sender agreed to.
+CONSENT_POLICY_VERSION = env_str("CONSENT_POLICY_VERSION", "2026-12-04")
 # A failed notification is retried after 15 s, 30 s, 1 min … (at most 10 min apart) until this age.
 BOOKING_RETRY_FIRST_SECONDS = env_float("BOOKING_RETRY_FIRST_SECONDS", 15)
 BOOKING_DELIVERY_MAX_AGE_HOURS = env_float("BOOKING_DELIVERY_MAX_AGE_HOURS", 24)

@@ -12,6 +12,7 @@ from services import seo
 from services.models import (
     ClinicLocation,
     Doctor,
+    MedicalOrganisation,
     PriceItem,
     Treatment,
     TreatmentCategory,
@@ -175,5 +176,6 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "breadcrumbs": breadcrumbs,
             "structured_data": seo.graph(seo.breadcrumbs_data(breadcrumbs)),
             "retention_days": settings.BOOKING_RETENTION_DAYS,
+            "organisation": MedicalOrganisation.objects.first(),
         },
     )
