@@ -5,6 +5,7 @@ Every page shows only what an editor entered: a missing part leaves out its head
 
 from itertools import groupby
 
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -31,6 +32,10 @@ SUBPAGES: list[tuple[str, Promise]] = [
 
 def organisation() -> MedicalOrganisation | None:
     return MedicalOrganisation.objects.first()
+
+
+def by_treatment_of(item: PriceItem) -> object:
+    return item.treatment
 
 
 def texts_by_topic(*topics: str) -> dict[str, list[LegalText]]:
@@ -97,8 +102,12 @@ def legal_licences(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def legal_prices(request: HttpRequest) -> HttpResponse:
+    # A treatment's prices first, in the order of the treatments; the rest (consultations...) last.
+    by_treatment = F("treatment__order").asc(nulls_last=True)
     prices = list(
-        PriceItem.objects.published().select_related("treatment").order_by("treatment__order", "order", "id")
+        PriceItem.objects.published()
+        .select_related("treatment")
+        .order_by(by_treatment, "treatment", "order", "id")
     )
     return render_section(
         request,
@@ -107,8 +116,7 @@ def legal_prices(request: HttpRequest) -> HttpResponse:
         {
             "organisation": organisation(),
             "price_groups": [
-                (treatment, list(rows))
-                for treatment, rows in groupby(prices, key=lambda item: item.treatment)
+                (treatment, list(rows)) for treatment, rows in groupby(prices, key=by_treatment_of)
             ],
             "has_codes": any(item.code for item in prices),
             "has_demo_prices": any(item.is_demo for item in prices),
