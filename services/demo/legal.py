@@ -52,8 +52,8 @@ ORGANISATION: dict[str, Any] = {
         "en": "Tuesdays, 14:00–16:00, by appointment (DEMO)",
     },
     "privacy_officer": {
-        "ru": "Ответственный за обработку персональных данных (DEMO)",
-        "en": "The person responsible for personal data (DEMO)",
+        "ru": "Фамилия Имя Отчество, юрист (DEMO)",
+        "en": "Full name, lawyer (DEMO)",
     },
 }
 ORGANISATION_PLAIN: dict[str, Any] = {
@@ -430,12 +430,10 @@ COSTS: dict[str, dict[str, dict[str, str]]] = {
         "state_funding": {
             "ru": "В клинике радиоэмболизация платная: клиника не работает по ОМС (демо-сведения). "
             "Радиоэмболизация может входить в перечень высокотехнологичной помощи: спросите своего "
-            "онколога о направлении на квоту. Как её получить — в разделе «Сведения о медицинской "
-            "организации».",
+            "онколога о направлении на квоту.",
             "en": "At the clinic radioembolization is paid for: the clinic does not work under OMS (demo "
             "information). Radioembolization may be part of high-tech care (VMP): ask your oncologist "
-            "about a referral for a quota. How to get one is explained under 'Information about the "
-            "medical organisation'.",
+            "about a referral for a quota.",
         },
     },
     "chemoembolization": {
