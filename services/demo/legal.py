@@ -88,7 +88,7 @@ LICENSED_WORKS = [
     {"ru": "Медицинская реабилитация", "en": "Medical rehabilitation"},
 ]
 
-SUPERVISING_BODIES = [
+SUPERVISING_BODIES: list[dict[str, Any]] = [
     {
         "kind": SupervisingBody.Kind.HEALTH_MINISTRY,
         "name": {
@@ -499,14 +499,14 @@ def load_legal_information() -> None:
 
     treatments = {treatment.slug: treatment for treatment in Treatment.objects.all()}
     PriceItem.objects.all().delete()
-    for order, row in enumerate(PRICES, start=1):
+    for order, price in enumerate(PRICES, start=1):
         PriceItem.objects.create(
-            **translated(row, "service", "includes"),
-            treatment=treatments.get(row["treatment"]) if row["treatment"] else None,
+            **translated(price, "service", "includes"),
+            treatment=treatments.get(price["treatment"]) if price["treatment"] else None,
             order=order,
-            code=row["code"],
-            price=row["price"],
-            price_is_from=row["price_is_from"],
+            code=price["code"],
+            price=price["price"],
+            price_is_from=price["price_is_from"],
             is_demo=True,
         )
     for slug, cost in COSTS.items():
