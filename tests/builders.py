@@ -257,10 +257,13 @@ def make_licence(number: str = "Л041-01137-50/00123456", **fields: object) -> L
 
 
 def make_price(
-    service: str = "Радиоэмболизация", treatment: Treatment | None = None, **fields: object
+    service: str = "Радиоэмболизация",
+    treatment: Treatment | None = None,
+    service_en: str = "Radioembolization",
+    **fields: object,
 ) -> PriceItem:
     values: dict[str, object] = {
-        "service_en": f"{service} (en)",
+        "service_en": service_en,
         "price": "950000",
         "price_is_from": True,
         "includes_ru": "микросферы и день в стационаре",
@@ -274,18 +277,21 @@ def make_legal_information(treatment: Treatment | None = None) -> MedicalOrganis
     every long text, a price (of `treatment` when given) and its cost note."""
     organisation = make_organisation()
     make_licence()
-    for order, (kind, name) in enumerate(
-        [
-            ("health_ministry", "Министерство здравоохранения Московской области"),
-            ("roszdravnadzor", "Росздравнадзор по Москве и Московской области"),
-            ("rospotrebnadzor", "Роспотребнадзор по Московской области"),
-        ]
-    ):
+    bodies = [
+        (
+            "health_ministry",
+            "Министерство здравоохранения Московской области",
+            "Moscow Region Ministry of Health",
+        ),
+        ("roszdravnadzor", "Росздравнадзор по Москве и Московской области", "Roszdravnadzor, Moscow"),
+        ("rospotrebnadzor", "Роспотребнадзор по Московской области", "Rospotrebnadzor, Moscow Region"),
+    ]
+    for order, (kind, name, english_name) in enumerate(bodies):
         SupervisingBody.objects.create(
             kind=kind,
             order=order,
             name_ru=name,
-            name_en=f"{name} (en)",
+            name_en=english_name,
             address_ru="Москва, ул. Примерная, 1",
             address_en="1 Primernaya St., Moscow",
             phone="+7 (495) 000-11-22",

@@ -94,7 +94,7 @@ def test_the_index_shows_the_organisation_in_english(complete: MedicalOrganisati
         (
             "services:legal_supervision",
             ["Роспотребнадзор по Московской области", "+7 (495) 000-11-22"],
-            ["Роспотребнадзор по Московской области (en)"],
+            ["Rospotrebnadzor, Moscow Region"],
         ),
     ],
 )
@@ -152,7 +152,14 @@ def test_the_real_organisation_is_not_marked_as_demo(complete: MedicalOrganisati
 def test_prices_are_grouped_by_treatment_with_the_other_services_last(
     complete: MedicalOrganisation, treatment: Treatment
 ) -> None:
-    make_price("Приём онколога", price="6000", price_is_from=False, code="B01.027.001", includes_ru="")
+    make_price(
+        "Приём онколога",
+        price="6000",
+        price_is_from=False,
+        code="B01.027.001",
+        includes_ru="",
+        service_en="Oncologist",
+    )
     shown = text_of(page(url("services:legal_prices", "ru")))
     assert (
         shown.index("Радиоэмболизация печени") < shown.index("Другие услуги") < shown.index("Приём онколога")
@@ -252,7 +259,7 @@ def test_a_treatment_page_shows_its_cost_in_english(
 ) -> None:
     shown = text_of(treatment_page(treatment, "en"))
     section = shown[shown.index("Cost") :]
-    assert "Радиоэмболизация (en) from 950,000 ₽" in section
+    assert "Radioembolization from 950,000 ₽" in section
     assert "What the price depends on the number of microspheres" in section
     assert "Free under a VMP quota." in section
 
@@ -273,3 +280,15 @@ def test_a_cost_note_without_prices_still_explains_oms_and_vmp(
     shown = headings(treatment_page(treatment))
     assert "Стоимость" in shown and "ОМС и квоты на высокотехнологичную помощь" in shown
     assert "От чего зависит цена" not in shown
+
+
+def test_the_english_pages_carry_no_russian_headings_or_labels(complete: MedicalOrganisation) -> None:
+    for name in LEGAL_PAGES:
+        html = page(url(name, "en"))
+        main = html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+        labels = re.findall(
+            r"<(?:h[1-6]|dt|th|caption)[^>]*>(.*?)</(?:h[1-6]|dt|th|caption)>", main, flags=re.S
+        )
+        # A licence number is written in Cyrillic in any language; nothing else may be.
+        russian = [label for label in labels if re.search("[а-яё]", re.sub(r"<[^>]+>|Л041\S*", "", label))]
+        assert russian == [], name
