@@ -26,7 +26,7 @@ def not_in_future(value: date) -> None:
 
 
 class MedicalOrganisation(models.Model):
-    full_name = models.CharField(_("full name"), max_length=500)
+    full_name = models.CharField(_("full legal name"), max_length=500)
     short_name = models.CharField(_("short name"), max_length=200)
     legal_form = models.CharField(
         _("legal form"), max_length=200, blank=True, help_text=_("E.g. limited liability company.")
