@@ -34,6 +34,14 @@ CONTENT_MODELS = [
     "extraphone",
     "openinghours",
     "transportroute",
+    # The legally required information (services/legal.py).
+    "medicalorganisation",
+    "legaltext",
+    "licence",
+    "licensedwork",
+    "supervisingbody",
+    "priceitem",
+    "treatmentcost",
 ]
 CONTENT_EDITOR_PERMISSIONS = [
     ("services", f"{action}_{model}")
@@ -66,6 +74,17 @@ def ensure_roles(apps: Apps) -> None:
             permission = Permission.objects.filter(
                 content_type__app_label=app_label, codename=codename
             ).first()
+            if permission is None and not _model_exists(apps, app_label, codename):
+                continue  # an earlier migration: a later one gives it once the model exists
             if permission is None:
                 raise LookupError(f"Permission {app_label}.{codename} does not exist")
             group.permissions.add(permission)
+
+
+def _model_exists(apps: Apps, app_label: str, codename: str) -> bool:
+    model_name = codename.split("_", 1)[1]
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True

@@ -40,6 +40,12 @@ CACHED_VIEWS = frozenset(
         "services:doctor",
         "services:contacts",
         "services:privacy",
+        "services:legal",
+        "services:legal_licences",
+        "services:legal_prices",
+        "services:legal_paid_services",
+        "services:legal_patients",
+        "services:legal_supervision",
     }
 )
 # What ads, mailings and search engines add to the links patients follow (utm_* too). No public

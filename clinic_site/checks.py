@@ -177,12 +177,144 @@ def escalation_before_deadline(deploy: bool) -> list[checks.CheckMessage]:
     ]
 
 
+ORGANISATION_FIELDS = {
+    "full_name": "full name",
+    "short_name": "short name",
+    "legal_form": "legal form",
+    "legal_address": "legal address",
+    "postal_address": "postal address",
+    "registration_date": "date of state registration",
+    "ogrn": "OGRN",
+    "inn": "INN",
+    "kpp": "KPP",
+    "founders": "founders",
+    "head_name": "head's name",
+    "head_reception": "head's reception hours",
+    "head_phone": "head's reception phone",
+    "prices_effective_from": "date the price list took effect",
+    "privacy_policy_date": "date of the personal-data policy",
+    "privacy_officer": "person responsible for personal data",
+    "rkn_registry_number": "Roskomnadzor registry number",
+}
+REQUIRED_TEXTS = {
+    "structure": "structure and management",
+    "rights": "patients' rights",
+    "duties": "patients' duties",
+    "rules": "internal rules for patients",
+    "guarantees": "state guarantees (OMS, VMP quotas)",
+    "accessibility": "accessibility for disabled visitors",
+    "paid_services": "order and terms of paid services",
+    "payment": "payment methods",
+}
+SUPERVISING_BODIES = {
+    "health_ministry": "the regional health ministry",
+    "roszdravnadzor": "Roszdravnadzor's territorial body",
+    "rospotrebnadzor": "Rospotrebnadzor's territorial body",
+}
+DEMO_VALUE = re.compile(r"\bDEMO\b|\bдемо", re.IGNORECASE)
+
+
+def _is_demo(value: object) -> bool:
+    return isinstance(value, str) and DEMO_VALUE.search(value) is not None
+
+
+def legal_information(deploy: bool) -> list[checks.CheckMessage]:
+    """Name each item of the legally required information that is empty or still a demo value.
+
+    Errors under `check --deploy` unless CLINIC_DEMO says this is a demonstration site."""
+    try:
+        with translation.override(settings.LANGUAGE_CODE):  # the Russian text is the one the law asks for
+            missing, demo = _legal_information_gaps()
+    except DatabaseError:
+        return []  # not migrated yet: nothing to judge
+    strict = deploy and not settings.CLINIC_DEMO
+    where = "the admin, Services: medical organisation, licences, supervising bodies, legal texts, price list"
+    problems = []
+    if missing:
+        problems.append(
+            _problem(
+                strict,
+                7,
+                f"Legal information is missing: {'; '.join(missing)}.",
+                hint=f"The law requires it on the site; enter it in {where}.",
+            )
+        )
+    if demo:
+        problems.append(
+            _problem(
+                strict,
+                8,
+                f"Legal information still holds demo values: {'; '.join(demo)}.",
+                hint=f"Replace them in {where} (CLINIC_DEMO=true marks a demonstration site).",
+            )
+        )
+    return problems
+
+
+def _legal_information_gaps() -> tuple[list[str], list[str]]:
+    from services.legal import LegalText, Licence, MedicalOrganisation, PriceItem, SupervisingBody
+
+    missing: list[str] = []
+    demo: list[str] = []
+    organisation = MedicalOrganisation.objects.first()
+    if organisation is None:
+        missing.append("the medical organisation (name, addresses, registration, head)")
+    else:
+        if organisation.is_demo:
+            demo.append("the medical organisation (marked as demo data)")
+        for field, label in ORGANISATION_FIELDS.items():
+            value = getattr(organisation, field)
+            if value in (None, "") or (isinstance(value, str) and not value.strip()):
+                missing.append(f"the organisation's {label}")
+            elif _is_demo(value):
+                demo.append(f"the organisation's {label}")
+    if not organisation or not (
+        organisation.contract_template or LegalText.objects.filter(topic="contract").exists()
+    ):
+        missing.append("the contract template for paid services")
+
+    licences = list(Licence.objects.prefetch_related("works"))
+    if not licences:
+        missing.append("a medical licence")
+    for licence in licences:
+        if _is_demo(licence.number) or _is_demo(licence.authority):
+            demo.append(f"licence {licence.number}")
+        if not licence.works.all():
+            missing.append(f"the licensed works and services of licence {licence.number}")
+
+    bodies = list(SupervisingBody.objects.all())
+    for kind, label in SUPERVISING_BODIES.items():
+        if not any(body.kind == kind for body in bodies):
+            missing.append(f"the contacts of {label}")
+    for body in bodies:
+        empty = [name for name in ("address", "phone") if not getattr(body, name).strip()]
+        if empty:
+            missing.append(f"the {' and '.join(empty)} of {body.name}")
+        if any(_is_demo(getattr(body, name)) for name in ("name", "address", "phone", "email", "website")):
+            demo.append(f"the contacts of {body.name}")
+
+    texts = list(LegalText.objects.all())
+    for topic, label in REQUIRED_TEXTS.items():
+        rows = [row for row in texts if row.topic == topic]
+        if not rows:
+            missing.append(f"the text: {label}")
+        elif any(_is_demo(row.heading) or _is_demo(row.text) for row in rows):
+            demo.append(f"the text: {label}")
+
+    prices = list(PriceItem.objects.published())
+    if not prices:
+        missing.append("the price list of paid services")
+    demo += [f"the price of {item.service}" for item in prices if item.is_demo]
+    return missing, demo
+
+
 COMPLIANCE_CHECKS: list[Callable[[bool], list[checks.CheckMessage]]] = [
     clinic_legal_details,
     contraindication_warning,
     personal_data_documents,
     third_party_origins,
     escalation_before_deadline,
+    legal_information,
 ]
 
 

@@ -36,6 +36,9 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-only-for-debug"
 
+# A demonstration site: demo legal details are warnings under `check --deploy`, not errors.
+CLINIC_DEMO = env_bool("CLINIC_DEMO", False)
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -237,7 +240,9 @@ TELEGRAM_CHAT_ID = env_str("TELEGRAM_CHAT_ID")
 TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org")
 # Off: staff Telegram alerts carry no message text, treatment or doctor (health data).
 TELEGRAM_INCLUDE_DETAILS = env_bool("TELEGRAM_INCLUDE_DETAILS", False)
-CONSENT_POLICY_VERSION = env_str("CONSENT_POLICY_VERSION", "2026-11-01")
+# The date of the consent text in force (templates/booking/includes/consent_*.html): change it
+# with the text, so each request records which version its sender agreed to.
+CONSENT_POLICY_VERSION = env_str("CONSENT_POLICY_VERSION", "2026-12-04")
 # A failed notification is retried after 15 s, 30 s, 1 min … (at most 10 min apart) until this age.
 BOOKING_RETRY_FIRST_SECONDS = env_float("BOOKING_RETRY_FIRST_SECONDS", 15)
 BOOKING_DELIVERY_MAX_AGE_HOURS = env_float("BOOKING_DELIVERY_MAX_AGE_HOURS", 24)

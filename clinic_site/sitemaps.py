@@ -7,6 +7,15 @@ from django.urls import reverse
 
 from services.models import Doctor, Treatment
 
+LEGAL_PAGES = [
+    "services:legal",
+    "services:legal_licences",
+    "services:legal_prices",
+    "services:legal_paid_services",
+    "services:legal_patients",
+    "services:legal_supervision",
+]
+
 
 class _BilingualSitemap(Sitemap):
     """Every page in Russian and English, each naming the other and x-default.
@@ -35,6 +44,7 @@ class StaticPagesSitemap(_BilingualSitemap):
             "services:contacts",
             "services:privacy",
             "booking:consent",
+            *LEGAL_PAGES,
         ]
 
     def location(self, item: str) -> str:

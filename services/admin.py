@@ -332,3 +332,7 @@ class ClinicLocationAdmin(TranslationAdmin):
         super().save_model(request, obj, form, change)
         save_renditions_if_needed(obj, form, "map_image")
         save_renditions_if_needed(obj, form, "entrance_photo")
+
+
+# The legally required information has an admin module of its own.
+import services.legal_admin  # noqa: E402, F401

@@ -535,3 +535,16 @@ class TransportRoute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.station} → {self.stop}"
+
+
+# The legally required information lives in its own module; importing it here makes its models
+# part of this app.
+from services.legal import (  # noqa: E402, F401
+    LegalText,
+    Licence,
+    LicensedWork,
+    MedicalOrganisation,
+    PriceItem,
+    SupervisingBody,
+    TreatmentCost,
+)

@@ -127,3 +127,50 @@ class OpeningHoursTranslation(TranslationOptions):
 @register(models.TransportRoute)
 class TransportRouteTranslation(TranslationOptions):
     fields = ("station", "routes", "stop", "walking_note")
+
+
+@register(models.MedicalOrganisation)
+class MedicalOrganisationTranslation(TranslationOptions):
+    fields = (
+        "full_name",
+        "short_name",
+        "legal_form",
+        "legal_address",
+        "postal_address",
+        "registration_authority",
+        "founders",
+        "head_name",
+        "head_position",
+        "head_reception",
+        "privacy_officer",
+    )
+
+
+@register(models.LegalText)
+class LegalTextTranslation(TranslationOptions):
+    fields = ("heading", "text")
+
+
+@register(models.Licence)
+class LicenceTranslation(TranslationOptions):
+    fields = ("authority",)
+
+
+@register(models.LicensedWork)
+class LicensedWorkTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(models.SupervisingBody)
+class SupervisingBodyTranslation(TranslationOptions):
+    fields = ("name", "address")
+
+
+@register(models.PriceItem)
+class PriceItemTranslation(TranslationOptions):
+    fields = ("service", "includes")
+
+
+@register(models.TreatmentCost)
+class TreatmentCostTranslation(TranslationOptions):
+    fields = ("price_factors", "state_funding")

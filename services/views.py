@@ -9,7 +9,14 @@ from django.views.decorators.http import require_safe
 
 from clinic_site.context_processors import main_clinic
 from services import seo
-from services.models import ClinicLocation, Doctor, Treatment, TreatmentCategory
+from services.models import (
+    ClinicLocation,
+    Doctor,
+    MedicalOrganisation,
+    PriceItem,
+    Treatment,
+    TreatmentCategory,
+)
 
 
 def _home_crumb() -> tuple[str, str]:
@@ -46,8 +53,9 @@ def treatment_list(request: HttpRequest) -> HttpResponse:
 def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
     treatment = get_object_or_404(
         Treatment.objects.published()
-        .select_related("category", "reviewer")
+        .select_related("category", "reviewer", "cost")
         .prefetch_related(
+            Prefetch("prices", queryset=PriceItem.objects.published()),
             "steps",
             "preparation",
             "follow_up",
@@ -171,5 +179,6 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "breadcrumbs": breadcrumbs,
             "structured_data": seo.graph(seo.breadcrumbs_data(breadcrumbs)),
             "retention_days": settings.BOOKING_RETENTION_DAYS,
+            "organisation": MedicalOrganisation.objects.first(),
         },
     )

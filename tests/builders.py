@@ -15,14 +15,21 @@ from services.models import (
     DoctorEducation,
     DoctorQualification,
     FollowUpItem,
+    LegalText,
+    Licence,
+    LicensedWork,
+    MedicalOrganisation,
     OpeningHours,
     PreparationItem,
+    PriceItem,
     ProcedureDayItem,
     QuestionToAsk,
     Reference,
+    SupervisingBody,
     TransportRoute,
     Treatment,
     TreatmentCategory,
+    TreatmentCost,
     TreatmentStep,
     WarningSign,
 )
@@ -267,3 +274,119 @@ def make_site() -> list[Treatment]:
             order=1,
         ),
     ]
+
+
+def make_organisation(**fields: object) -> MedicalOrganisation:
+    values: dict[str, object] = {
+        "full_name_ru": "Общество с ограниченной ответственностью «Клиника Лядова»",
+        "full_name_en": "Lyadov Clinic Limited Liability Company",
+        "short_name_ru": "ООО «Клиника Лядова»",
+        "short_name_en": "Lyadov Clinic LLC",
+        "legal_form_ru": "Общество с ограниченной ответственностью",
+        "legal_form_en": "Limited liability company",
+        "legal_address_ru": "141407, Московская область, г. Химки, ул. Панфилова, д. 21, стр. 2",
+        "legal_address_en": "21/2 Panfilova St., Khimki, Moscow Region, 141407",
+        "postal_address_ru": "141407, Московская область, г. Химки, а/я 15",
+        "postal_address_en": "PO Box 15, Khimki, Moscow Region, 141407",
+        "registration_date": date(2011, 3, 14),
+        "registration_authority_ru": "ИФНС России по г. Химки",
+        "registration_authority_en": "Federal Tax Service office, Khimki",
+        "ogrn": "1115047000123",
+        "inn": "5047123456",
+        "kpp": "504701001",
+        "founders_ru": "Иванов Пётр Сергеевич",
+        "founders_en": "Pyotr S. Ivanov",
+        "head_name_ru": "Смирнова Елена Викторовна",
+        "head_name_en": "Elena V. Smirnova",
+        "head_position_ru": "Главный врач",
+        "head_position_en": "Medical director",
+        "head_reception_ru": "Четверг, 15:00–17:00, по записи",
+        "head_reception_en": "Thursdays, 15:00–17:00, by appointment",
+        "head_phone": "+7 (499) 460-15-62",
+        "head_email": "head@clinic.test",
+        "prices_effective_from": date(2026, 10, 1),
+        "privacy_policy_date": date(2026, 11, 20),
+        "privacy_officer_ru": "Петрова Анна Ивановна, юрист",
+        "privacy_officer_en": "Anna I. Petrova, lawyer",
+        "privacy_officer_contact": "privacy@clinic.test",
+        "rkn_registry_number": "50-21-012345",
+    }
+    return MedicalOrganisation.objects.create(**(values | fields))
+
+
+def make_licence(number: str = "Л041-01137-50/00123456", **fields: object) -> Licence:
+    values: dict[str, object] = {
+        "issued_on": date(2021, 5, 17),
+        "authority_ru": "Министерство здравоохранения Московской области",
+        "authority_en": "Moscow Region Ministry of Health",
+    }
+    licence = Licence.objects.create(number=number, **(values | fields))
+    LicensedWork.objects.create(licence=licence, text_ru="Онкология", text_en="Oncology")
+    LicensedWork.objects.create(
+        licence=licence,
+        order=1,
+        text_ru="Рентгенэндоваскулярная хирургия",
+        text_en="Interventional radiology",
+    )
+    return licence
+
+
+def make_price(
+    service: str = "Радиоэмболизация",
+    treatment: Treatment | None = None,
+    service_en: str = "Radioembolization",
+    **fields: object,
+) -> PriceItem:
+    values: dict[str, object] = {
+        "service_en": service_en,
+        "price": "950000",
+        "price_is_from": True,
+        "includes_ru": "микросферы и день в стационаре",
+        "includes_en": "the microspheres and a day in hospital",
+    }
+    return PriceItem.objects.create(service_ru=service, treatment=treatment, **(values | fields))
+
+
+def make_legal_information(treatment: Treatment | None = None) -> MedicalOrganisation:
+    """A complete, real-looking set: the organisation, a licence, the three supervising bodies,
+    every long text, a price (of `treatment` when given) and its cost note."""
+    organisation = make_organisation()
+    make_licence()
+    bodies = [
+        (
+            "health_ministry",
+            "Министерство здравоохранения Московской области",
+            "Moscow Region Ministry of Health",
+        ),
+        ("roszdravnadzor", "Росздравнадзор по Москве и Московской области", "Roszdravnadzor, Moscow"),
+        ("rospotrebnadzor", "Роспотребнадзор по Московской области", "Rospotrebnadzor, Moscow Region"),
+    ]
+    for order, (kind, name, english_name) in enumerate(bodies):
+        SupervisingBody.objects.create(
+            kind=kind,
+            order=order,
+            name_ru=name,
+            name_en=english_name,
+            address_ru="Москва, ул. Примерная, 1",
+            address_en="1 Primernaya St., Moscow",
+            phone="+7 (495) 000-11-22",
+            website="https://example.org",
+        )
+    for topic in LegalText.Topic.values:
+        LegalText.objects.create(
+            topic=topic,
+            heading_ru=f"Заголовок {topic}",
+            heading_en=f"Heading {topic}",
+            text_ru=f"Текст {topic}.",
+            text_en=f"Text {topic}.",
+        )
+    make_price(treatment=treatment)
+    if treatment is not None:
+        TreatmentCost.objects.create(
+            treatment=treatment,
+            price_factors_ru="- число микросфер",
+            price_factors_en="- the number of microspheres",
+            state_funding_ru="По квоте на ВМП — бесплатно.",
+            state_funding_en="Free under a VMP quota.",
+        )
+    return organisation

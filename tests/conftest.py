@@ -21,17 +21,6 @@ def _collected_static() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _compiled_messages() -> None:
-    # The catalogues are built from per-area parts (bin/build-messages) and not kept in git.
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    script = Path(__file__).resolve().parent.parent / "bin" / "build-messages"
-    subprocess.run([sys.executable, str(script)], check=True, capture_output=True)
-
-
 # --- Staff: the cast of the admin's permission tests (booking-admin) --------------
 
 STAFF_PASSWORD = "a-long-test-password"

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from services.demo import chemoembolization, pictures, radioembolization, radioembolization_rows
 from services.demo.clinic import CLINIC, EXTRA_PHONES, HOURS, ROUTES
 from services.demo.doctors import DOCTORS
+from services.demo.legal import load_legal_information
 from services.images import clean_uploaded_image, make_renditions
 from services.models import (
     FAQ,
@@ -95,6 +96,7 @@ def load_demo_content() -> None:
         questions=chemo.QUESTIONS_TO_ASK,
     )
     load_clinic()
+    load_legal_information()
 
 
 def load_category() -> TreatmentCategory:

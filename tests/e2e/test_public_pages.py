@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Browser, Page
 
+from clinic_site.sitemaps import LEGAL_PAGES
 from services.models import Doctor, Treatment
 from tests.e2e.conftest import DESKTOP, PHONE, axe_report, new_page, save_screenshot
 
@@ -45,6 +46,7 @@ def public_pages(language: str) -> list[tuple[str, str, int]]:
             ("consultation", reverse("booking:request"), 200),
             ("not-found", f"/{language}/no-such-page/", 404),
         ]
+        pages += [(name.replace("services:", ""), reverse(name), 200) for name in LEGAL_PAGES]
         pages += [
             (f"treatment-{slug}", reverse("services:treatment", args=[slug]), 200)
             for slug in Treatment.objects.published().values_list("slug", flat=True)

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils import translation
 
+from clinic_site.sitemaps import LEGAL_PAGES
 from services.models import Doctor, Treatment
 
 
@@ -17,6 +18,7 @@ def public_page_urls(language: str) -> list[str]:
             reverse("services:privacy"),
             reverse("booking:request"),
             reverse("booking:consent"),
+            *(reverse(name) for name in LEGAL_PAGES),
         ]
         urls += [reverse("services:treatment", args=[t.slug]) for t in Treatment.objects.published()]
         urls += [reverse("services:doctor", args=[d.slug]) for d in Doctor.objects.published()]

@@ -1,6 +1,7 @@
 """`manage.py check --deploy` with production settings: clean. Without HTTPS: it says so."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -58,9 +59,19 @@ def _createdb(url: str) -> None:
 
 
 def test_check_deploy_reports_no_issue_with_production_settings(production_database: dict[str, str]) -> None:
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=production_database)
+    # A demonstration install: its demo legal details are the one thing left to name, as a warning.
+    env = {**production_database, "CLINIC_DEMO": "true"}
+    result = _manage("check", "--deploy", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "System check identified no issues" in result.stdout
+    reported = set(re.findall(r"\((\w+\.[EW]\d+)\)", result.stderr + result.stdout))
+    assert reported == {"clinic_site.W008"}
+
+
+def test_demo_legal_details_fail_the_deploy_check_of_a_real_site(production_database: dict[str, str]) -> None:
+    result = _manage("check", "--deploy", env=production_database)
+    assert result.returncode != 0
+    assert "clinic_site.E008" in result.stderr
+    assert "the organisation's OGRN" in result.stderr
 
 
 def test_without_https_check_deploy_names_what_is_missing(production_database: dict[str, str]) -> None:

@@ -26,7 +26,7 @@ LANGUAGES = ("ru", "en")
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings: object) -> None:
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # type: ignore[attr-defined]
+    settings.PAGE_CACHE_SECONDS = 0  # type: ignore[attr-defined]
 
 
 @pytest.fixture
