@@ -40,11 +40,11 @@ class StaffOTPAuthenticationForm(OTPAdminAuthenticationForm):
 APP_NAMES = {
     "axes": _("Sign-in attempts"),
     "otp_totp": _("Two-factor authentication"),
-    "django_tasks_db": _("Background tasks"),
+    "django_tasks_database": _("Background tasks"),
 }
 MODEL_NAMES = {
     ("otp_totp", "TOTPDevice"): _("Authenticator apps (TOTP)"),
-    ("django_tasks_db", "DBTaskResult"): _("Task results"),
+    ("django_tasks_database", "DBTaskResult"): _("Task results"),
 }
 
 
@@ -75,4 +75,7 @@ class ClinicAdminSite(AdminSite):
             app["name"] = APP_NAMES.get(app["app_label"], app["name"])
             for model in app["models"]:
                 model["name"] = MODEL_NAMES.get((app["app_label"], model["object_name"]), model["name"])
+            app["models"].sort(key=lambda model: str(model["name"]).lower())
+        # In the order of the names people read, as Django orders its own.
+        app_list.sort(key=lambda app: str(app["name"]).lower())
         return app_list

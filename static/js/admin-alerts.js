@@ -21,6 +21,14 @@
     const plainTitle = document.title;
     const announced = new Set();
     let cursor = settings.cursor;
+    // What the page shows already is not news (the feed looks a little back in time).
+    for (const reference of document.querySelectorAll("#result_list .request-reference")) {
+      announced.add("new:" + reference.textContent.trim());
+    }
+    for (const overdue of document.querySelectorAll("#result_list .countdown.is-overdue")) {
+      const reference = overdue.closest("tr").querySelector(".request-reference");
+      if (reference) announced.add("overdue:" + reference.textContent.trim());
+    }
     let busy = false;
     box.hidden = false;
 
@@ -64,17 +72,16 @@
         .then((response) => (response.ok ? response.text() : ""))
         .then(function (html) {
           if (!html) return;
-          const page = new DOMParser().parseFromString(html, "text/html");
-          for (const selector of ["#changelist-form .results", "#changelist-form .paginator"]) {
-            const now = document.querySelector(selector);
-            const next = page.querySelector(selector);
-            if (now && next) now.replaceWith(document.adoptNode(next));
+          const next = new DOMParser().parseFromString(html, "text/html").getElementById("changelist-form");
+          const now = document.getElementById("changelist-form");
+          if (!next || !now) return;
+          now.replaceWith(document.adoptNode(next));
+          for (const reference of document.querySelectorAll("#result_list .request-reference")) {
+            if (fresh.has(reference.textContent.trim())) reference.closest("tr").classList.add("is-fresh");
           }
-          for (const row of document.querySelectorAll("#result_list tbody tr")) {
-            const reference = row.querySelector(".request-reference");
-            if (reference && fresh.has(reference.textContent.trim())) row.classList.add("is-fresh");
-          }
-          document.dispatchEvent(new CustomEvent("requests:replaced"));
+          // Django's actions.js bound the old checkboxes; bind the new ones the same way.
+          const checkboxes = document.querySelectorAll("tr input.action-select");
+          if (window.Actions && checkboxes.length > 0) window.Actions(checkboxes);
         });
     }
 

@@ -1,0 +1,38 @@
+"""A manager keeps the request list open; a patient's request shows up on it without a reload."""
+
+import re
+
+from playwright.sync_api import Browser, expect
+
+from tests.conftest import _staff_user
+from tests.e2e.conftest import DESKTOP, PHONE, new_page, sign_in
+
+REFERENCE = re.compile(r"[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}")
+
+
+def test_a_new_request_appears_on_the_open_list_within_five_seconds(browser: Browser, site: str) -> None:
+    _staff_user("manager", ("Managers",), first_name="Анна", last_name="Смирнова")
+    manager = new_page(browser, DESKTOP)
+    sign_in(manager, site, "manager")
+    manager.goto(site + "/admin/booking/consultationrequest/")
+    expect(manager.locator(".request-alerts-enable")).to_be_visible()
+    assert not manager.title().startswith("(")
+
+    patient = new_page(browser, PHONE)
+    patient.goto(site + "/ru/consultation/")
+    form = patient.locator("form.booking-form")
+    form.get_by_label("Как к вам обращаться").fill("Мария Иванова")
+    form.get_by_label(re.compile("Телефон")).fill("8 (499) 123-45-67")
+    form.get_by_role("checkbox", name=re.compile("согласие")).check()
+    form.get_by_role("button", name="Отправить заявку").click()
+    patient.wait_for_url(re.compile(r"/ru/consultation/thanks/"))
+    reference = patient.locator(".reference").inner_text().strip()
+    assert REFERENCE.fullmatch(reference)
+    patient.context.close()
+
+    fresh_row = manager.locator("#result_list tbody tr.is-fresh")
+    expect(fresh_row).to_contain_text(reference, timeout=5_000)
+    expect(fresh_row).to_contain_text("Мария Иванова")
+    expect(manager.locator(".request-alerts-status")).to_contain_text(f"Новая заявка {reference}")
+    expect(manager).to_have_title(re.compile(r"^\(1\) Заявки на консультацию"))
+    manager.context.close()
