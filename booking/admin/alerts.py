@@ -41,6 +41,11 @@ def _items(requests: QuerySet[ConsultationRequest]) -> list[dict[str, str]]:
     ]
 
 
+def waiting() -> QuerySet[ConsultationRequest]:
+    """The requests nobody has taken yet: their number is in the list's tab title."""
+    return ConsultationRequest.objects.filter(status=ConsultationRequest.Status.NEW)
+
+
 def updates(request: HttpRequest) -> JsonResponse:
     """New requests and requests gone overdue since the cursor, and how many wait for a manager."""
     now = timezone.now()
@@ -54,6 +59,6 @@ def updates(request: HttpRequest) -> JsonResponse:
             "cursor": now.isoformat(),
             "new": _items(new),
             "overdue": _items(overdue),
-            "waiting": requests.filter(status=ConsultationRequest.Status.NEW).count(),
+            "waiting": waiting().count(),
         }
     )

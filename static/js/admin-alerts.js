@@ -18,7 +18,7 @@
     const status = box.querySelector(".request-alerts-status");
     const enable = box.querySelector(".request-alerts-enable");
     const sound = new Audio(settings.sound);
-    const plainTitle = document.title;
+    const plainTitle = document.title.replace(/^\(\d+\) /, "");
     const announced = new Set();
     let cursor = settings.cursor;
     // What the page shows already is not news (the feed looks a little back in time).

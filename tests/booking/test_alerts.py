@@ -120,3 +120,13 @@ def test_the_list_tells_the_script_where_to_ask_and_reloads_itself_without_javas
     assert '<noscript><meta http-equiv="refresh" content="30"></noscript>' in html
     assert "js/admin-alerts." in html
     assert "Включить звук и уведомления" in html
+
+
+def test_the_tab_title_counts_the_requests_nobody_has_taken(manager, login, make_consultation):
+    make_consultation()
+    make_consultation()
+    make_consultation(status=ConsultationRequest.Status.IN_PROGRESS, assigned_to=manager)
+
+    html = login(manager).get(CHANGELIST).content.decode()
+
+    assert "<title>(2) Заявки на консультацию | Клиника Лядова</title>" in html
