@@ -20,7 +20,12 @@ class ObservedNotification extends EventTarget {
     ObservedNotification.permission = "granted";
     return Promise.resolve("granted");
   }
-  constructor(title, options) { super(); this.title = title; this.options = options; window.__notes.push(this); }
+  constructor(title, options) {
+    super();
+    this.title = title;
+    this.options = options;
+    window.__notes.push(this);
+  }
   close() {}
 }
 window.Notification = ObservedNotification;
