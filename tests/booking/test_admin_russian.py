@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from booking.models import ConsultationRequest
+from booking.models import ConsultationRequest, Delivery
 
 CHANGELIST = reverse("admin:booking_consultationrequest_changelist")
 
@@ -87,14 +87,20 @@ def test_every_page_a_manager_or_supervisor_opens_has_no_english_words(
 ):
     user = request.getfixturevalue(role)
     consultation = make_consultation(assigned_to=user, consent_version="2026-11-01")
+    delivery = Delivery.objects.create(
+        request=consultation, channel=Delivery.Channel.TELEGRAM, recipient="123456789", attempts=1
+    )
     client = login(user)
     urls = [
         reverse("admin:index"),
         reverse("admin:app_list", args=["booking"]),
         CHANGELIST,
         reverse("admin:booking_consultationrequest_change", args=[consultation.pk]),
+        reverse("admin:booking_consultationrequest_history", args=[consultation.pk]),
         reverse("admin:booking_delivery_changelist"),
+        reverse("admin:booking_delivery_change", args=[delivery.pk]),
         reverse("admin:password_change"),
+        reverse("admin:password_change_done"),
     ]
     if role == "supervisor":
         urls.append(reverse("admin:booking_consultationrequest_report"))
