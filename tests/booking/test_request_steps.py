@@ -1,7 +1,10 @@
 """What staff do to a request, as model methods: claim, call, status, note, view."""
 
+import threading
 from datetime import timedelta
 
+import pytest
+from django.db import connection, connections
 from django.utils import timezone
 
 from booking.models import ConsultationRequest, RequestEvent, staff_name
@@ -28,6 +31,37 @@ def test_of_two_managers_claiming_at_once_one_wins(manager, supervisor, make_con
     assert list(consultation.events.filter(kind=Kind.CLAIMED).values_list("actor__username", flat=True)) == [
         "manager"
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_managers_claiming_in_parallel_exactly_one_wins(make_consultation):
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
+    managers = [_staff_user(f"manager{n}", ("Managers",)) for n in range(4)]
+    consultation = make_consultation()
+    start = threading.Barrier(len(managers))
+    won: list[str] = []
+
+    def claim(manager) -> None:
+        try:
+            seen = ConsultationRequest.objects.get(pk=consultation.pk)
+            start.wait()
+            if seen.claim(manager):
+                won.append(manager.username)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=claim, args=(manager,)) for manager in managers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    consultation.refresh_from_db()
+    assert len(won) == 1
+    assert consultation.assigned_to.username == won[0]
+    assert consultation.events.filter(kind=Kind.CLAIMED).count() == 1
+    assert consultation.events.filter(kind=Kind.STATUS).count() == 1
 
 
 def test_claiming_again_ones_own_request_is_harmless(manager, make_consultation):
