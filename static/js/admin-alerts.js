@@ -20,6 +20,8 @@
     const sound = new Audio(settings.sound);
     const plainTitle = document.title.replace(/^\(\d+\) /, "");
     const announced = new Set();
+    // Requests that arrived while this page was open: their rows stay marked.
+    const arrived = new Set();
     let cursor = settings.cursor;
     // What the page shows already is not news (the feed looks a little back in time).
     for (const reference of document.querySelectorAll("#result_list .request-reference")) {
@@ -64,7 +66,7 @@
       });
     }
 
-    function refreshList(fresh) {
+    function refreshList() {
       const form = document.getElementById("changelist-form");
       // A manager halfway through ticking rows keeps the page as it is.
       if (!form || form.querySelector("input.action-select:checked")) return Promise.resolve();
@@ -77,7 +79,7 @@
           if (!next || !now) return;
           now.replaceWith(document.adoptNode(next));
           for (const reference of document.querySelectorAll("#result_list .request-reference")) {
-            if (fresh.has(reference.textContent.trim())) reference.closest("tr").classList.add("is-fresh");
+            if (arrived.has(reference.textContent.trim())) reference.closest("tr").classList.add("is-fresh");
           }
           // Django's actions.js bound the old checkboxes; bind the new ones the same way.
           const checkboxes = document.querySelectorAll("tr input.action-select");
@@ -91,6 +93,7 @@
         const id = key + ":" + item.reference;
         if (announced.has(id)) continue;
         announced.add(id);
+        if (key === "new") arrived.add(item.reference);
         const text = fill(template, { reference: item.reference });
         told.push(text);
         notify(text, item.url);
@@ -119,7 +122,7 @@
           status.textContent = told.join(" · ");
           sound.currentTime = 0;
           sound.play().catch(() => {});
-          return refreshList(new Set(data.new.map((item) => item.reference)));
+          return refreshList();
         })
         .catch(() => {})
         .finally(() => { busy = false; });

@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import Browser, expect
 
+from booking.models import ConsultationRequest
+from booking.submission import create_consultation_request
 from tests.conftest import _staff_user
 from tests.e2e.conftest import DESKTOP, PHONE, new_page, sign_in
 
@@ -41,11 +43,19 @@ def test_a_new_request_appears_on_the_open_list_within_five_seconds_with_sound_a
     browser: Browser, site: str
 ) -> None:
     _staff_user("manager", ("Managers",), first_name="Анна", last_name="Смирнова")
+    already_listed = create_consultation_request(
+        name="Пётр Сергеев",
+        phone="+74997654321",
+        channel=ConsultationRequest.Channel.WHATSAPP,
+        requester=ConsultationRequest.Requester.RELATIVE,
+        call_now=True,
+        preferred_time=None,
+    ).request
     manager = new_page(browser, DESKTOP)
     manager.context.add_init_script(OBSERVE)
     sign_in(manager, site, "manager")
     manager.goto(site + "/admin/booking/consultationrequest/")
-    assert not manager.title().startswith("(")
+    expect(manager).to_have_title(re.compile(r"^\(1\) Заявки на консультацию"))
     manager.get_by_role("button", name="Включить звук и уведомления").click()
     expect(manager.get_by_role("button", name="Включить звук и уведомления")).to_be_hidden()
 
@@ -63,9 +73,11 @@ def test_a_new_request_appears_on_the_open_list_within_five_seconds_with_sound_a
 
     fresh_row = manager.locator("#result_list tbody tr.is-fresh")
     expect(fresh_row).to_contain_text(reference, timeout=5_000)
+    expect(fresh_row).to_have_count(1)
+    expect(manager.locator("#result_list")).to_contain_text(already_listed.reference)
     expect(fresh_row).to_contain_text("Мария Иванова")
     expect(manager.locator(".request-alerts-status")).to_contain_text(f"Новая заявка {reference}")
-    expect(manager).to_have_title(re.compile(r"^\(1\) Заявки на консультацию"))
+    expect(manager).to_have_title(re.compile(r"^\(2\) Заявки на консультацию"))
     assert manager.evaluate("window.__played.filter(src => src.includes('new-request')).length") == 1
     assert manager.evaluate("window.__notes.map(note => note.title)") == [f"Новая заявка {reference}"]
 
