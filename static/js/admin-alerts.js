@@ -74,10 +74,15 @@
         .then((response) => (response.ok ? response.text() : ""))
         .then(function (html) {
           if (!html) return;
-          const next = new DOMParser().parseFromString(html, "text/html").getElementById("changelist-form");
+          const page = new DOMParser().parseFromString(html, "text/html");
+          const next = page.getElementById("changelist-form");
           const now = document.getElementById("changelist-form");
           if (!next || !now) return;
           now.replaceWith(document.adoptNode(next));
+          // The count beside the search box, outside the form (the box itself keeps what is typed).
+          const count = document.querySelector("#changelist-search .quiet");
+          const nextCount = page.querySelector("#changelist-search .quiet");
+          if (count && nextCount) count.replaceWith(document.adoptNode(nextCount));
           for (const reference of document.querySelectorAll("#result_list .request-reference")) {
             if (arrived.has(reference.textContent.trim())) reference.closest("tr").classList.add("is-fresh");
           }
