@@ -10,7 +10,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm
-from django_otp.models import Device
 
 
 class StaffOTPAuthenticationForm(OTPAdminAuthenticationForm):
@@ -27,12 +26,14 @@ class StaffOTPAuthenticationForm(OTPAdminAuthenticationForm):
         "n_failed_attempts": _("Слишком много неверных кодов подряд. Подождите немного и попробуйте снова."),
     }
 
-    def _chosen_device(self, user: AbstractBaseUser) -> Device | None:
-        chosen = super()._chosen_device(user)
-        if chosen is not None:
-            return chosen
-        devices = list(devices_for_user(user, confirmed=True, for_verify=True))
-        return devices[0] if len(devices) == 1 else None
+    def clean_otp(self, user: AbstractBaseUser | None) -> None:
+        # django-otp wants the device named; a staff member has one, so name it for them.
+        # django-otp still checks that the named device belongs to this user.
+        if user is not None and not self.cleaned_data.get("otp_device"):
+            devices = list(devices_for_user(user, confirmed=True))
+            if len(devices) == 1:
+                self.cleaned_data["otp_device"] = devices[0].persistent_id
+        super().clean_otp(user)
 
 
 # Apps and models of the libraries that ship no Russian names (django-axes is "Axes",
@@ -40,11 +41,11 @@ class StaffOTPAuthenticationForm(OTPAdminAuthenticationForm):
 APP_NAMES = {
     "axes": _("Sign-in attempts"),
     "otp_totp": _("Two-factor authentication"),
-    "django_tasks_db": _("Background tasks"),
+    "django_tasks_database": _("Background tasks"),
 }
 MODEL_NAMES = {
     ("otp_totp", "TOTPDevice"): _("Authenticator apps (TOTP)"),
-    ("django_tasks_db", "DBTaskResult"): _("Task results"),
+    ("django_tasks_database", "DBTaskResult"): _("Task results"),
 }
 
 
@@ -75,4 +76,7 @@ class ClinicAdminSite(AdminSite):
             app["name"] = APP_NAMES.get(app["app_label"], app["name"])
             for model in app["models"]:
                 model["name"] = MODEL_NAMES.get((app["app_label"], model["object_name"]), model["name"])
+            app["models"].sort(key=lambda model: str(model["name"]).lower())
+        # In the order of the names people read, as Django orders its own.
+        app_list.sort(key=lambda app: str(app["name"]).lower())
         return app_list

@@ -181,6 +181,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             "server_now": timezone.now().isoformat(),
             "can_view_report": request.user.has_perm("booking.view_report"),
             "updates_url": reverse("admin:booking_consultationrequest_updates"),
+            "waiting_count": alerts.waiting().count(),
             "noscript_refresh_seconds": NOSCRIPT_REFRESH_SECONDS,
         }
         return super().changelist_view(request, extra_context)

@@ -18,9 +18,19 @@
     const status = box.querySelector(".request-alerts-status");
     const enable = box.querySelector(".request-alerts-enable");
     const sound = new Audio(settings.sound);
-    const plainTitle = document.title;
+    const plainTitle = document.title.replace(/^\(\d+\) /, "");
     const announced = new Set();
+    // Requests that arrived while this page was open: their rows stay marked.
+    const arrived = new Set();
     let cursor = settings.cursor;
+    // What the page shows already is not news (the feed looks a little back in time).
+    for (const reference of document.querySelectorAll("#result_list .request-reference")) {
+      announced.add("new:" + reference.textContent.trim());
+    }
+    for (const overdue of document.querySelectorAll("#result_list .countdown.is-overdue")) {
+      const reference = overdue.closest("tr").querySelector(".request-reference");
+      if (reference) announced.add("overdue:" + reference.textContent.trim());
+    }
     let busy = false;
     box.hidden = false;
 
@@ -56,7 +66,7 @@
       });
     }
 
-    function refreshList(fresh) {
+    function refreshList() {
       const form = document.getElementById("changelist-form");
       // A manager halfway through ticking rows keeps the page as it is.
       if (!form || form.querySelector("input.action-select:checked")) return Promise.resolve();
@@ -65,16 +75,20 @@
         .then(function (html) {
           if (!html) return;
           const page = new DOMParser().parseFromString(html, "text/html");
-          for (const selector of ["#changelist-form .results", "#changelist-form .paginator"]) {
-            const now = document.querySelector(selector);
-            const next = page.querySelector(selector);
-            if (now && next) now.replaceWith(document.adoptNode(next));
+          const next = page.getElementById("changelist-form");
+          const now = document.getElementById("changelist-form");
+          if (!next || !now) return;
+          now.replaceWith(document.adoptNode(next));
+          // The count beside the search box, outside the form (the box itself keeps what is typed).
+          const count = document.querySelector("#changelist-search .quiet");
+          const nextCount = page.querySelector("#changelist-search .quiet");
+          if (count && nextCount) count.replaceWith(document.adoptNode(nextCount));
+          for (const reference of document.querySelectorAll("#result_list .request-reference")) {
+            if (arrived.has(reference.textContent.trim())) reference.closest("tr").classList.add("is-fresh");
           }
-          for (const row of document.querySelectorAll("#result_list tbody tr")) {
-            const reference = row.querySelector(".request-reference");
-            if (reference && fresh.has(reference.textContent.trim())) row.classList.add("is-fresh");
-          }
-          document.dispatchEvent(new CustomEvent("requests:replaced"));
+          // Django's actions.js bound the old checkboxes; bind the new ones the same way.
+          const checkboxes = document.querySelectorAll("tr input.action-select");
+          if (window.Actions && checkboxes.length > 0) window.Actions(checkboxes);
         });
     }
 
@@ -84,6 +98,7 @@
         const id = key + ":" + item.reference;
         if (announced.has(id)) continue;
         announced.add(id);
+        if (key === "new") arrived.add(item.reference);
         const text = fill(template, { reference: item.reference });
         told.push(text);
         notify(text, item.url);
@@ -112,7 +127,7 @@
           status.textContent = told.join(" · ");
           sound.currentTime = 0;
           sound.play().catch(() => {});
-          return refreshList(new Set(data.new.map((item) => item.reference)));
+          return refreshList();
         })
         .catch(() => {})
         .finally(() => { busy = false; });

@@ -100,3 +100,13 @@ def test_people_without_access_to_requests_cannot_export(content_editor, outside
         assert response.status_code == 403
     assert not RequestEvent.objects.filter(kind=RequestEvent.Kind.EXPORTED).exists()
     assert ConsultationRequest.objects.count() == 1
+
+
+def test_the_csv_has_the_patients_message_and_the_managers_full_name(manager, login, make_consultation):
+    make_consultation(message="=Есть снимки КТ, могу прислать", assigned_to=manager)
+
+    header, row = rows_of(login(manager).get(EXPORT))
+
+    exported = dict(zip(header, row, strict=True))
+    assert exported["Сообщение"] == "'=Есть снимки КТ, могу прислать"
+    assert exported["Менеджер"] == "Анна Смирнова"

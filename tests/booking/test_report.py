@@ -152,3 +152,19 @@ def test_the_list_links_to_the_report_for_supervisors_only(supervisor, manager, 
 
     assert REPORT in login(supervisor).get(changelist).content.decode()
     assert REPORT not in login(manager).get(changelist).content.decode()
+
+
+def test_the_daily_table_lists_only_days_with_requests(requests_of_two_days, supervisor, login):
+    html = login(supervisor).get(REPORT, {"start": "2026-10-06", "end": "2026-11-04"}).content.decode()
+
+    daily = html.split("По дням")[1]
+    assert re.findall(r'<time datetime="([\d-]+)">', daily) == ["2026-11-01", "2026-11-02", "2026-11-03"]
+    assert "Не показаны дни без заявок: 27." in daily
+    assert html.count('class="chart-bar"') == 30  # the chart keeps every day
+
+
+def test_a_period_without_requests_says_so_in_the_daily_table(supervisor, login):
+    html = login(supervisor).get(REPORT, RANGE).content.decode()
+
+    assert "За этот период заявок нет." in html.split("По дням")[1]
+    assert "Не показаны дни" not in html
