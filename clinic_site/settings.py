@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "clinic_site",
     "services",
     "booking",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -164,7 +165,7 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -229,6 +230,28 @@ BOOKING_RETRY_FIRST_SECONDS = env_float("BOOKING_RETRY_FIRST_SECONDS", 15)
 BOOKING_DELIVERY_MAX_AGE_HOURS = env_float("BOOKING_DELIVERY_MAX_AGE_HOURS", 24)
 # Behind our own nginx every visitor would share its address; the rate limit needs the real one.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
+# --- Documents for the doctor (documents/) -----------------------------------
+# Patients' files live outside MEDIA_ROOT and are never served by a URL of their own.
+
+DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT", str(BASE_DIR / "private-documents")))
+STORAGES["documents"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": DOCUMENTS_ROOT,
+        "base_url": "/no-public-url/",
+        "directory_permissions_mode": 0o750,
+        "file_permissions_mode": 0o640,
+    },
+}
+DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 2048, minimum=1)
+DOCUMENT_REQUEST_MAX_MB = env_int("DOCUMENT_REQUEST_MAX_MB", 6144, minimum=1)
+# A ZIP of a DICOM study: at most this many files, inflating to at most this much, none of
+# them squeezed more than this many times (images compress a few times, a ZIP bomb millions).
+DOCUMENT_ZIP_MAX_MEMBERS = env_int("DOCUMENT_ZIP_MAX_MEMBERS", 20000, minimum=1)
+DOCUMENT_ZIP_MAX_MB = env_int("DOCUMENT_ZIP_MAX_MB", 8192, minimum=1)
+DOCUMENT_ZIP_MAX_RATIO = env_int("DOCUMENT_ZIP_MAX_RATIO", 100, minimum=1)
+DOCUMENT_LINK_DAYS = env_int("DOCUMENT_LINK_DAYS", 30, minimum=1)
 
 # --- Staff ------------------------------------------------------------------
 

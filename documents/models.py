@@ -1,0 +1,77 @@
+import uuid
+
+from django.core.files.storage import Storage, storages
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def private_storage() -> Storage:
+    """The "documents" storage: a folder outside MEDIA_ROOT, or an S3 bucket; never served by URL."""
+    return storages["documents"]
+
+
+def stored_name(document: "Document", original_name: str) -> str:
+    # A random name without an extension: nothing in it tells whose file it is, and no web
+    # server would guess a type to run it as.
+    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
+
+
+class DocumentQuerySet(models.QuerySet):
+    def waiting_for_scan(self) -> "DocumentQuerySet":
+        return self.filter(status=Document.Status.WAITING)
+
+    def counted_in_total(self) -> "DocumentQuerySet":
+        """What takes up the request's allowance: everything but refused files."""
+        return self.exclude(status=Document.Status.REJECTED)
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        PDF = "pdf", _("PDF document")
+        JPEG = "jpeg", _("JPEG image")
+        PNG = "png", _("PNG image")
+        HEIC = "heic", _("HEIC photo")
+        DICOM = "dicom", _("DICOM image")
+        DICOM_ZIP = "dicom_zip", _("ZIP archive of a DICOM study")
+
+    class Status(models.TextChoices):
+        UPLOADING = "uploading", _("Uploading")
+        WAITING = "waiting", _("Waiting for the virus scan")
+        CLEAN = "clean", _("Clean")
+        INFECTED = "infected", _("Infected, quarantined")
+        REJECTED = "rejected", _("Rejected")
+
+    request = models.ForeignKey(
+        "booking.ConsultationRequest",
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("consultation request"),
+    )
+    file = models.FileField(_("file"), storage=private_storage, upload_to=stored_name, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    size = models.PositiveBigIntegerField(_("size, bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WAITING, db_index=True
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    scanned_at = models.DateTimeField(_("scanned"), null=True, blank=True)
+    scan_result = models.CharField(_("scan result"), max_length=200, blank=True)
+    scan_attempts = models.PositiveIntegerField(_("scan attempts"), default=0)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("open_document", _("Can open patients' documents"))]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def can_be_opened(self) -> bool:
+        return self.status == self.Status.CLEAN
