@@ -252,6 +252,12 @@ DOCUMENT_ZIP_MAX_MEMBERS = env_int("DOCUMENT_ZIP_MAX_MEMBERS", 20000, minimum=1)
 DOCUMENT_ZIP_MAX_MB = env_int("DOCUMENT_ZIP_MAX_MB", 8192, minimum=1)
 DOCUMENT_ZIP_MAX_RATIO = env_int("DOCUMENT_ZIP_MAX_RATIO", 100, minimum=1)
 DOCUMENT_LINK_DAYS = env_int("DOCUMENT_LINK_DAYS", 30, minimum=1)
+# Every file is scanned by ClamAV's clamd: a local socket path, or host:port.
+CLAMD_ADDRESS = env_str("CLAMD_ADDRESS", "/run/clamav/clamd.ctl")
+CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 600, minimum=1)
+# With clamd down a scan is tried again after 30 s, 1 min, 2 min … (at most 10 min apart).
+DOCUMENT_SCAN_RETRY_SECONDS = env_int("DOCUMENT_SCAN_RETRY_SECONDS", 30, minimum=1)
+HEALTH_MAX_UNSCANNED_SECONDS = env_int("HEALTH_MAX_UNSCANNED_SECONDS", 900, minimum=1)
 
 # --- Staff ------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from booking.models import ConsultationRequest
+from documents import tasks
 from documents.models import Document
 from documents.recognition import Refusal, human_size, recognise, sanitise_name
 
@@ -42,6 +43,7 @@ def take_document(consultation: ConsultationRequest, file: IO[bytes], name: str,
             locked = ConsultationRequest.objects.select_for_update().get(pk=consultation.pk)
             check_room(locked, size)
             document.save()
+            transaction.on_commit(lambda: tasks.scan_document.enqueue(document.pk))
     except BaseException:
         document.file.storage.delete(document.file.name)
         raise

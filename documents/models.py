@@ -60,6 +60,8 @@ class Document(models.Model):
     scanned_at = models.DateTimeField(_("scanned"), null=True, blank=True)
     scan_result = models.CharField(_("scan result"), max_length=200, blank=True)
     scan_attempts = models.PositiveIntegerField(_("scan attempts"), default=0)
+    # When the scan is (next) due; empty once there is a verdict. Long past means its task was lost.
+    next_scan_at = models.DateTimeField(_("next scan"), null=True, blank=True, default=timezone.now)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -68,6 +70,13 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("open_document", _("Can open patients' documents"))]
+        indexes = [
+            models.Index(
+                fields=["next_scan_at"],
+                condition=models.Q(status="waiting"),
+                name="documents_waiting_for_scan",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.original_name

@@ -11,6 +11,9 @@ HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
 # The standard antivirus test file: harmless, and every scanner reports it.
 EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+# A PDF the tests' clamd knows as infected (tests/documents/conftest.py lists its hash), so that
+# the whole path from the upload form to the quarantine can be followed.
+INFECTED_PDF = b"%PDF-1.4\n% " + EICAR + b"\n%%EOF\n"
 
 
 def dicom(payload: bytes = b"") -> bytes:
