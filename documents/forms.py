@@ -23,10 +23,9 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
+    # An empty file passes here and is refused by itself later, with the others still taken.
     uploads = MultipleFileField(
         label=_("Файлы"),
-        error_messages={
-            "required": _("Выберите хотя бы один файл."),
-            "empty": _("Файл пустой (0 байт). Проверьте, что выбрали нужный файл, и отправьте его снова."),
-        },
+        allow_empty_file=True,
+        error_messages={"required": _("Выберите хотя бы один файл.")},
     )

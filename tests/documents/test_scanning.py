@@ -99,7 +99,7 @@ def test_the_patient_sees_a_quarantined_file_in_plain_words(
     page = Client().get(upload_url(consultation).removeprefix("http://127.0.0.1:8000")).content.decode()
     assert status_of(document) == Document.Status.INFECTED
     assert "анализы.pdf" in page
-    assert "антивирус нашёл вирус" in page
+    assert "нашёл в этом файле вирус" in page
     assert "никто его не откроет" in page
 
 

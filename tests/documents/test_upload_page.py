@@ -69,7 +69,7 @@ def test_a_small_file_is_received_and_shown_as_being_scanned(
     page = browser.get(response["Location"]).content.decode()  # type: ignore[index]
     assert "Файлы получены: 2." in page
     assert "Выписка.pdf" in page and "КТ.zip" in page
-    assert "Проверяем на вирусы" in page
+    assert "Проверяем файл на вирусы" in page
     assert len(stored_files(documents_root)) == 2
     assert set(consultation.documents.values_list("kind", flat=True)) == {"pdf", "dicom_zip"}
 
