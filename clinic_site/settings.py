@@ -258,6 +258,8 @@ CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 600, minimum=1)
 # With clamd down a scan is tried again after 30 s, 1 min, 2 min … (at most 10 min apart).
 DOCUMENT_SCAN_RETRY_SECONDS = env_int("DOCUMENT_SCAN_RETRY_SECONDS", 30, minimum=1)
 HEALTH_MAX_UNSCANNED_SECONDS = env_int("HEALTH_MAX_UNSCANNED_SECONDS", 900, minimum=1)
+# Set behind nginx (e.g. /protected-documents/): nginx sends the bytes from an internal location.
+DOCUMENTS_X_ACCEL_PREFIX = env_str("DOCUMENTS_X_ACCEL_PREFIX")
 
 # --- Staff ------------------------------------------------------------------
 

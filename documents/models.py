@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.core.files.storage import Storage, storages
 from django.db import models
 from django.utils import timezone
@@ -62,6 +63,10 @@ class Document(models.Model):
     scan_attempts = models.PositiveIntegerField(_("scan attempts"), default=0)
     # When the scan is (next) due; empty once there is a verdict. Long past means its task was lost.
     next_scan_at = models.DateTimeField(_("next scan"), null=True, blank=True, default=timezone.now)
+    # What a DICOM file or study says of itself, read once it is clean; the file is never altered.
+    dicom_modality = models.CharField(_("modality"), max_length=60, blank=True)
+    dicom_study_date = models.DateField(_("study date"), null=True, blank=True)
+    dicom_images = models.PositiveIntegerField(_("number of images"), null=True, blank=True)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -84,3 +89,47 @@ class Document(models.Model):
     @property
     def can_be_opened(self) -> bool:
         return self.status == self.Status.CLEAN
+
+
+class DoctorReviewQuerySet(models.QuerySet):
+    def for_doctor(self, user: object) -> "DoctorReviewQuerySet":
+        return self.filter(doctor=user)
+
+
+class DoctorReview(models.Model):
+    """A request whose documents a doctor is asked to look at, and the doctor's note."""
+
+    request = models.ForeignKey(
+        "booking.ConsultationRequest",
+        on_delete=models.CASCADE,
+        related_name="doctor_reviews",
+        verbose_name=_("consultation request"),
+    )
+    doctor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="document_reviews",
+        verbose_name=_("doctor"),
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned by"),
+    )
+    assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
+    note = models.TextField(_("review note"), blank=True)
+    reviewed_at = models.DateTimeField(_("note written"), null=True, blank=True)
+
+    objects = DoctorReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-assigned_at"]
+        verbose_name = _("review by a doctor")
+        verbose_name_plural = _("reviews by doctors")
+        constraints = [models.UniqueConstraint(fields=["request", "doctor"], name="one_review_per_doctor")]
+
+    def __str__(self) -> str:
+        return f"{self.request} → {self.doctor}"

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from documents import clamd
+from documents import clamd, dicom
 from documents.models import Document
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,9 @@ def scan_document(document_id: int, now: datetime | None = None) -> datetime | N
     Document.objects.waiting_for_scan().filter(pk=document.pk).update(
         status=status, scan_result=result[:200], scanned_at=now, next_scan_at=None
     )
+    # Only a clean file is parsed: pydicom reads what the patient sent.
+    if status == Document.Status.CLEAN and document.kind in (Document.Kind.DICOM, Document.Kind.DICOM_ZIP):
+        dicom.record_study_facts(document)
     return None
 
 

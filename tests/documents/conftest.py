@@ -14,9 +14,11 @@ from documents import clamd
 from tests.documents import samples
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User
     from pytest_django.fixtures import Settings
 
     from booking.models import ConsultationRequest
+    from documents.models import Document
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +34,49 @@ def documents_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def consultation(make_consultation: Callable[..., "ConsultationRequest"]) -> "ConsultationRequest":
     return make_consultation()
+
+
+@pytest.fixture
+def doctor_user(db: None) -> "User":
+    """A member of the Doctors group (documents/roles.py), signed in through `login`."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from documents.roles import DOCTORS, ensure_doctors_group
+
+    # The group comes from a data migration; a transactional test elsewhere may have flushed it.
+    ensure_doctors_group(apps)
+    user = get_user_model().objects.create_user(
+        username="doctor",
+        password="a-long-test-password",
+        is_staff=True,
+        first_name="Пётр",
+        last_name="Лядов",
+    )
+    user.groups.set(Group.objects.filter(name=DOCTORS))
+    return user
+
+
+def clean_document(
+    consultation: "ConsultationRequest", content: bytes = b"", kind: str = "pdf"
+) -> "Document":
+    """A stored document that has passed its virus scan."""
+    from django.core.files.base import ContentFile
+
+    from documents.models import Document
+
+    content = content or samples.PDF
+    document = Document(
+        request=consultation,
+        original_name="Выписка Петрова.pdf",
+        kind=kind,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        status=Document.Status.CLEAN,
+    )
+    document.file.save("x", ContentFile(content))
+    return document
 
 
 def stored_files(root: Path) -> list[Path]:

@@ -36,3 +36,26 @@ def dicom_study(images: int = 3) -> bytes:
 def zip_bomb() -> bytes:
     """One member inflating twenty megabytes of zeros from some twenty kilobytes."""
     return zipped({"DICOM/IM000001": dicom(b"\x00" * 20 * 1024 * 1024)})
+
+
+def real_dicom(modality: str = "CT", study_date: str = "20261101", frames: int | None = None) -> bytes:
+    """A DICOM file pydicom can read: the headers a study carries, no pixels."""
+    from pydicom.dataset import Dataset, FileMetaDataset
+    from pydicom.uid import CTImageStorage, ExplicitVRLittleEndian, generate_uid
+
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = CTImageStorage
+    meta.MediaStorageSOPInstanceUID = generate_uid()
+    meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    dataset = Dataset()
+    dataset.file_meta = meta
+    dataset.SOPClassUID = CTImageStorage
+    dataset.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
+    dataset.PatientName = "Test^Patient"
+    dataset.Modality = modality
+    dataset.StudyDate = study_date
+    if frames is not None:
+        dataset.NumberOfFrames = frames
+    buffer = io.BytesIO()
+    dataset.save_as(buffer, enforce_file_format=True)
+    return buffer.getvalue()
