@@ -132,4 +132,4 @@ class DoctorReview(models.Model):
         constraints = [models.UniqueConstraint(fields=["request", "doctor"], name="one_review_per_doctor")]
 
     def __str__(self) -> str:
-        return f"{self.request} → {self.doctor}"
+        return f"{self.request} → {self.doctor.get_full_name() or self.doctor.get_username()}"
