@@ -252,6 +252,10 @@ DOCUMENT_ZIP_MAX_MEMBERS = env_int("DOCUMENT_ZIP_MAX_MEMBERS", 20000, minimum=1)
 DOCUMENT_ZIP_MAX_MB = env_int("DOCUMENT_ZIP_MAX_MB", 8192, minimum=1)
 DOCUMENT_ZIP_MAX_RATIO = env_int("DOCUMENT_ZIP_MAX_RATIO", 100, minimum=1)
 DOCUMENT_LINK_DAYS = env_int("DOCUMENT_LINK_DAYS", 30, minimum=1)
+# Files arriving in pieces (tus): kept here until their last byte, then moved to the storage;
+# dropped after this many hours without a new piece. Shared by every web server.
+DOCUMENT_PARTIAL_ROOT = Path(env_str("DOCUMENT_PARTIAL_ROOT", str(DOCUMENTS_ROOT / "partial")))
+DOCUMENT_UPLOAD_EXPIRE_HOURS = env_int("DOCUMENT_UPLOAD_EXPIRE_HOURS", 24, minimum=1)
 # Every file is scanned by ClamAV's clamd: a local socket path, or host:port.
 CLAMD_ADDRESS = env_str("CLAMD_ADDRESS", "/run/clamav/clamd.ctl")
 CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 600, minimum=1)

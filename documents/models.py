@@ -133,3 +133,25 @@ class DoctorReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request} → {self.doctor.get_full_name() or self.doctor.get_username()}"
+
+
+class PartialUpload(models.Model):
+    """A file arriving in pieces by the tus protocol (documents/tus.py); it becomes a Document
+    when its last byte is in, and is dropped when nobody has added to it for a while."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    request = models.ForeignKey(
+        "booking.ConsultationRequest", on_delete=models.CASCADE, related_name="partial_uploads"
+    )
+    original_name = models.CharField(max_length=120)
+    length = models.PositiveBigIntegerField()
+    offset = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("unfinished upload")
+        verbose_name_plural = _("unfinished uploads")
+
+    def __str__(self) -> str:
+        return str(self.id)

@@ -56,7 +56,7 @@ def kind_of_head(head: bytes) -> str | None:
 def recognise(file: IO[bytes], size: int) -> str:
     """The kind of an uploaded file, or Refusal with a message for the patient."""
     if size == 0:
-        raise Refusal(_("Файл пустой (0 байт). Проверьте, что выбрали нужный файл, и отправьте его снова."))
+        raise Refusal(empty_message())
     limit = settings.DOCUMENT_MAX_MB * 1024 * 1024
     if size > limit:
         raise Refusal(too_large_message(settings.DOCUMENT_MAX_MB))
@@ -68,6 +68,10 @@ def recognise(file: IO[bytes], size: int) -> str:
         check_dicom_archive(file)
     file.seek(0)
     return kind
+
+
+def empty_message() -> str:
+    return _("Файл пустой (0 байт). Проверьте, что выбрали нужный файл, и отправьте его снова.")
 
 
 def too_large_message(megabytes: int) -> str:

@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from documents import links
+from booking.models import ConsultationRequest
+from documents import links, tus
 from documents.forms import UploadForm
 from documents.intake import accepts_documents, closed_message, take_document
 from documents.models import Document
@@ -68,3 +71,47 @@ def upload_context(
         "open": accepts_documents(consultation),
         "noindex": True,
     }
+
+
+# The tus endpoints behind the page's progress bars (static/js/documents-upload.js): the same
+# link, the same checks; the script sends the page's CSRF token in the X-CSRFToken header.
+@never_cache
+@require_http_methods(["OPTIONS", "POST"])
+def tus_create(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "OPTIONS":
+        return tus.options()
+    consultation = tus_link(request, token)
+    if isinstance(consultation, HttpResponse):
+        return consultation  # a refusal
+    return tus.create(request, consultation, location_prefix=request.path)
+
+
+@never_cache
+@require_http_methods(["OPTIONS", "HEAD", "PATCH", "DELETE"])
+def tus_upload(request: HttpRequest, token: str, upload_id: str) -> HttpResponse:
+    if request.method == "OPTIONS":
+        return tus.options()
+    consultation = tus_link(request, token)
+    if isinstance(consultation, HttpResponse):
+        return consultation  # a refusal
+    upload = tus.find(consultation, upload_id, timezone.now())
+    if upload is None:
+        return tus.tus_response(404, "No such upload, or it has expired")
+    if request.method == "HEAD":
+        return tus.head(upload)
+    if request.method == "DELETE":
+        return tus.terminate(upload)
+    return tus.patch(request, upload)
+
+
+def tus_link(request: HttpRequest, token: str) -> ConsultationRequest | HttpResponse:
+    """The link's request, or the tus answer refusing it."""
+    refused = tus.version_refused(request)
+    if refused is not None:
+        return refused
+    try:
+        return links.open_link(token).consultation
+    except links.LinkExpired:
+        return tus.tus_response(410, gettext("Срок действия ссылки истёк"))
+    except links.LinkInvalid:
+        return tus.tus_response(404, gettext("Ссылка не работает"))

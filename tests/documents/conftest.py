@@ -22,12 +22,14 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture(autouse=True)
-def documents_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test of this area stores patients' files in its own temporary private folder."""
+def documents_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: "Settings") -> Path:
+    """Every test of this area stores patients' files, whole or in pieces, in its own temporary
+    private folders."""
     from documents.models import Document
 
     root = tmp_path / "private-documents"
     monkeypatch.setattr(Document._meta.get_field("file"), "storage", FileSystemStorage(location=root))
+    settings.DOCUMENT_PARTIAL_ROOT = tmp_path / "partial-uploads"
     return root
 
 

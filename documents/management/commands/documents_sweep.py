@@ -1,12 +1,14 @@
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 
+from documents import tus
 from documents.tasks import sweep
 
 
 class Command(BaseCommand):
     help = (
         "Enqueue again the virus scans of documents whose task was lost (a wiped queue, a worker "
-        "killed mid-scan). Safe to run from cron at any time."
+        "killed mid-scan), and drop unfinished uploads past their expiry. Safe to run from cron."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -15,4 +17,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: object, grace: float, **options: object) -> None:
-        self.stdout.write(f"{sweep(grace_seconds=grace)} scans enqueued again")
+        enqueued = sweep(grace_seconds=grace)
+        expired = tus.expire(timezone.now())
+        self.stdout.write(f"{enqueued} scans enqueued again, {expired} unfinished uploads dropped")
