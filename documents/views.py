@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -47,7 +48,7 @@ def upload(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "documents/upload.html",
-        upload_context(link, form, refusals, sent=request.GET.get("sent", "")),
+        upload_context(link, token, form, refusals, sent=request.GET.get("sent", "")),
         status=400 if refusals or form.errors else 200,
     )
 
@@ -57,12 +58,13 @@ def link_problem(request: HttpRequest, reason: str, status: int) -> HttpResponse
 
 
 def upload_context(
-    link: links.Link, form: UploadForm, refusals: list[tuple[str, str]], sent: str
+    link: links.Link, token: str, form: UploadForm, refusals: list[tuple[str, str]], sent: str
 ) -> dict[str, object]:
     consultation = link.consultation
     return {
         "consultation": consultation,
         "expires_at": link.expires_at,
+        "tus_endpoint": reverse("documents:tus", kwargs={"token": token}),
         "max_size": human_size(settings.DOCUMENT_MAX_MB),
         "documents": consultation.documents.exclude(status=Document.Status.REJECTED),
         "form": form,
