@@ -20,14 +20,16 @@ def erase_documents(request_ids: Iterable[int]) -> int:
     storage = Document._meta.get_field("file").storage
     names = [name for name in documents.values_list("file", flat=True) if name]
     deleted, _ = documents.delete()
-    for upload in PartialUpload.objects.filter(request_id__in=ids):
-        transaction.on_commit(lambda upload=upload: tus.partial_path(upload).unlink(missing_ok=True))
-    PartialUpload.objects.filter(request_id__in=ids).delete()
+    partials = PartialUpload.objects.filter(request_id__in=ids)
+    pieces = [tus.partial_path(upload) for upload in partials]
+    partials.delete()
     DoctorReview.objects.filter(request_id__in=ids).update(note="")
 
     def delete_files() -> None:
         for name in names:
             storage.delete(name)
+        for path in pieces:
+            path.unlink(missing_ok=True)
 
     transaction.on_commit(delete_files)
     return deleted
