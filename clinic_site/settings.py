@@ -244,6 +244,23 @@ STORAGES["documents"] = {
         "file_permissions_mode": 0o640,
     },
 }
+# Several machines: an S3-compatible bucket instead (django-storages), private, never by URL.
+DOCUMENTS_S3_BUCKET = env_str("DOCUMENTS_S3_BUCKET")
+if DOCUMENTS_S3_BUCKET:
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_S3_BUCKET,
+            "endpoint_url": env_str("DOCUMENTS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("DOCUMENTS_S3_REGION") or None,
+            "access_key": env_str("DOCUMENTS_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("DOCUMENTS_S3_SECRET_ACCESS_KEY") or None,
+            "location": "documents",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_expire": 60,
+        },
+    }
 DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 2048, minimum=1)
 DOCUMENT_REQUEST_MAX_MB = env_int("DOCUMENT_REQUEST_MAX_MB", 6144, minimum=1)
 # A ZIP of a DICOM study: at most this many files, inflating to at most this much, none of
