@@ -33,6 +33,15 @@ def documents_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: "S
     return root
 
 
+@pytest.fixture(autouse=True)
+def russian_by_default() -> Iterator[None]:
+    """Messages read in Russian unless a test asks otherwise, whatever a test before left active."""
+    from django.utils import translation
+
+    with translation.override("ru"):
+        yield
+
+
 @pytest.fixture
 def consultation(make_consultation: Callable[..., "ConsultationRequest"]) -> "ConsultationRequest":
     return make_consultation()

@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from booking.models import ConsultationRequest
 from documents import links
 from documents.models import Document
 from tests.documents import samples
-from tests.e2e.conftest import CHROMIUM, PHONE, SiteServer, browser, new_page, site_server  # noqa: F401
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, axe_report, new_page
 
 pytestmark = [
     pytest.mark.e2e,
@@ -21,21 +21,38 @@ pytestmark = [
 ]
 
 
+# This module's own server and browser, gone when it ends: Playwright's sync API allows one
+# running instance at a time, and tests/e2e starts its own for the whole session later.
+@pytest.fixture(scope="module")
+def documents_site(django_db_setup: None) -> Iterator[SiteServer]:
+    server = SiteServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def documents_browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:  # noqa: F811
-    page = new_page(browser, PHONE)
+def page(documents_browser: Browser) -> Iterator[Page]:
+    page = new_page(documents_browser, PHONE)
     yield page
     page.context.close()
 
 
 @pytest.fixture
 def upload_page_url(
-    site_server: SiteServer,  # noqa: F811
+    documents_site: SiteServer,
     transactional_db: None,
     make_consultation: Callable[..., ConsultationRequest],
 ) -> str:
     consultation = make_consultation()
-    return site_server.url + links.upload_url(consultation).removeprefix(settings.SITE_URL)
+    return documents_site.url + links.upload_url(consultation).removeprefix(settings.SITE_URL)
 
 
 def test_a_large_file_goes_in_pieces_and_survives_a_dropped_connection(
@@ -80,3 +97,11 @@ def test_a_refused_file_is_explained_beside_its_progress_bar(page: Page, upload_
     expect(page.locator(".progress-row.is-failed")).to_contain_text("принимаем только PDF")
     expect(page.get_by_role("progressbar", name="анализы.pdf")).to_be_visible()
     assert not Document.objects.exists()
+
+
+def test_the_upload_page_is_accessible_and_fits_a_phone(page: Page, upload_page_url: str) -> None:
+    page.goto(upload_page_url)
+
+    assert axe_report(page) == ""
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    expect(page.get_by_role("button", name="Отправить")).to_be_visible()
