@@ -1,4 +1,5 @@
-"""What /healthz reports: the database, the task queue, notifications, overdue requests."""
+"""What /healthz reports: the database, the task queue, notifications, overdue requests,
+documents waiting for their virus scan."""
 
 from datetime import datetime
 from typing import Any
@@ -44,6 +45,18 @@ def overdue_requests() -> int:
     return ConsultationRequest.objects.overdue().count()
 
 
+def oldest_unscanned_document() -> datetime | None:
+    """When the document that has waited longest for its virus scan was uploaded."""
+    from documents.models import Document
+
+    return (
+        Document.objects.waiting_for_scan()
+        .order_by("uploaded_at")
+        .values_list("uploaded_at", flat=True)
+        .first()
+    )
+
+
 def report() -> tuple[bool, dict[str, Any]]:
     """(healthy, details); details never carry personal data."""
     now = timezone.now()
@@ -53,6 +66,7 @@ def report() -> tuple[bool, dict[str, Any]]:
         queue_age = _age_seconds(oldest_waiting_task(now), now)
         delivery_age = _age_seconds(oldest_pending_delivery(), now)
         overdue = overdue_requests()
+        unscanned_age = _age_seconds(oldest_unscanned_document(), now)
     except DatabaseError:
         return False, {"status": "fail", "database": "unreachable", "problems": ["database unreachable"]}
 
@@ -61,6 +75,8 @@ def report() -> tuple[bool, dict[str, Any]]:
         problems.append(f"a task has waited {queue_age} s: is the worker (db_worker) running?")
     if delivery_age is not None and delivery_age > settings.HEALTH_MAX_PENDING_DELIVERY_SECONDS:
         problems.append(f"a notification has been undelivered for {delivery_age} s")
+    if unscanned_age is not None and unscanned_age > settings.HEALTH_MAX_UNSCANNED_SECONDS:
+        problems.append(f"a document has waited {unscanned_age} s for its virus scan: is clamd running?")
     if overdue > settings.HEALTH_MAX_OVERDUE_REQUESTS:
         problems.append(f"{overdue} requests are past their callback deadline")
     details = {
@@ -73,6 +89,10 @@ def report() -> tuple[bool, dict[str, Any]]:
         "notifications": {
             "oldest_pending_seconds": delivery_age,
             "limit_seconds": settings.HEALTH_MAX_PENDING_DELIVERY_SECONDS,
+        },
+        "documents": {
+            "oldest_unscanned_seconds": unscanned_age,
+            "limit_seconds": settings.HEALTH_MAX_UNSCANNED_SECONDS,
         },
         "overdue_requests": {"count": overdue, "limit": settings.HEALTH_MAX_OVERDUE_REQUESTS},
         "problems": problems,

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "clinic_site",
     "services",
     "booking",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -178,7 +179,7 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -248,6 +249,57 @@ BOOKING_RETRY_FIRST_SECONDS = env_float("BOOKING_RETRY_FIRST_SECONDS", 15)
 BOOKING_DELIVERY_MAX_AGE_HOURS = env_float("BOOKING_DELIVERY_MAX_AGE_HOURS", 24)
 # Behind our own nginx every visitor would share its address; the rate limit needs the real one.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
+# --- Documents for the doctor (documents/) -----------------------------------
+# Patients' files live outside MEDIA_ROOT and are never served by a URL of their own.
+
+DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT", str(BASE_DIR / "private-documents")))
+STORAGES["documents"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": DOCUMENTS_ROOT,
+        "base_url": "/no-public-url/",
+        "directory_permissions_mode": 0o750,
+        "file_permissions_mode": 0o640,
+    },
+}
+# Several machines: an S3-compatible bucket instead (django-storages), private, never by URL.
+DOCUMENTS_S3_BUCKET = env_str("DOCUMENTS_S3_BUCKET")
+if DOCUMENTS_S3_BUCKET:
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_S3_BUCKET,
+            "endpoint_url": env_str("DOCUMENTS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("DOCUMENTS_S3_REGION") or None,
+            "access_key": env_str("DOCUMENTS_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("DOCUMENTS_S3_SECRET_ACCESS_KEY") or None,
+            "location": "documents",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_expire": 60,
+        },
+    }
+DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 2048, minimum=1)
+DOCUMENT_REQUEST_MAX_MB = env_int("DOCUMENT_REQUEST_MAX_MB", 6144, minimum=1)
+# A ZIP of a DICOM study: at most this many files, inflating to at most this much, none of
+# them squeezed more than this many times (images compress a few times, a ZIP bomb millions).
+DOCUMENT_ZIP_MAX_MEMBERS = env_int("DOCUMENT_ZIP_MAX_MEMBERS", 20000, minimum=1)
+DOCUMENT_ZIP_MAX_MB = env_int("DOCUMENT_ZIP_MAX_MB", 8192, minimum=1)
+DOCUMENT_ZIP_MAX_RATIO = env_int("DOCUMENT_ZIP_MAX_RATIO", 100, minimum=1)
+DOCUMENT_LINK_DAYS = env_int("DOCUMENT_LINK_DAYS", 30, minimum=1)
+# Files arriving in pieces (tus): kept here until their last byte, then moved to the storage;
+# dropped after this many hours without a new piece. Shared by every web server.
+DOCUMENT_PARTIAL_ROOT = Path(env_str("DOCUMENT_PARTIAL_ROOT", str(DOCUMENTS_ROOT / "partial")))
+DOCUMENT_UPLOAD_EXPIRE_HOURS = env_int("DOCUMENT_UPLOAD_EXPIRE_HOURS", 24, minimum=1)
+# Every file is scanned by ClamAV's clamd: a local socket path, or host:port.
+CLAMD_ADDRESS = env_str("CLAMD_ADDRESS", "/run/clamav/clamd.ctl")
+CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 600, minimum=1)
+# With clamd down a scan is tried again after 30 s, 1 min, 2 min … (at most 10 min apart).
+DOCUMENT_SCAN_RETRY_SECONDS = env_int("DOCUMENT_SCAN_RETRY_SECONDS", 30, minimum=1)
+HEALTH_MAX_UNSCANNED_SECONDS = env_int("HEALTH_MAX_UNSCANNED_SECONDS", 900, minimum=1)
+# Set behind nginx (e.g. /protected-documents/): nginx sends the bytes from an internal location.
+DOCUMENTS_X_ACCEL_PREFIX = env_str("DOCUMENTS_X_ACCEL_PREFIX")
 
 # --- Staff ------------------------------------------------------------------
 

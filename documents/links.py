@@ -1,0 +1,55 @@
+"""The signed, expiring link a patient sends documents with: no login, and it names the
+request by its random reference, never the patient."""
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import translation
+
+from booking.models import ConsultationRequest
+
+SALT = "documents-upload-link"
+
+
+@dataclass(frozen=True)
+class Link:
+    consultation: ConsultationRequest
+    expires_at: datetime
+
+
+class LinkExpired(Exception):
+    pass
+
+
+class LinkInvalid(Exception):
+    pass
+
+
+def upload_token(consultation: ConsultationRequest) -> str:
+    # "at" only tells the patient until when the link works; max_age is what enforces it.
+    return signing.dumps({"ref": consultation.reference, "at": int(time.time())}, salt=SALT)
+
+
+def upload_url(consultation: ConsultationRequest) -> str:
+    """The absolute link, in the language the patient wrote in."""
+    with translation.override(consultation.language or settings.LANGUAGE_CODE):
+        path = reverse("documents:upload", kwargs={"token": upload_token(consultation)})
+    return f"{settings.SITE_URL}{path}"
+
+
+def open_link(token: str) -> Link:
+    """The request a link names; LinkExpired or LinkInvalid otherwise."""
+    lifetime = timedelta(days=settings.DOCUMENT_LINK_DAYS)
+    try:
+        found = signing.loads(token, salt=SALT, max_age=lifetime)
+        consultation = ConsultationRequest.objects.get(reference=str(found["ref"]))
+        issued_at = datetime.fromtimestamp(int(found["at"]), tz=UTC)
+    except signing.SignatureExpired as exc:
+        raise LinkExpired from exc
+    except (signing.BadSignature, ConsultationRequest.DoesNotExist, KeyError, TypeError, ValueError) as exc:
+        raise LinkInvalid from exc
+    return Link(consultation, issued_at + lifetime)
