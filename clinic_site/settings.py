@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "clinic_site",
     "services",
     "booking",
+    "appointments",
 ]
 
 MIDDLEWARE = [
@@ -229,6 +230,9 @@ BOOKING_RETRY_FIRST_SECONDS = env_float("BOOKING_RETRY_FIRST_SECONDS", 15)
 BOOKING_DELIVERY_MAX_AGE_HOURS = env_float("BOOKING_DELIVERY_MAX_AGE_HOURS", 24)
 # Behind our own nginx every visitor would share its address; the rate limit needs the real one.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
+# Free consultation slots sooner than this are not offered (appointments/slots.py).
+APPOINTMENT_LEAD_MINUTES = env_int("APPOINTMENT_LEAD_MINUTES", 120)
 
 # --- Staff ------------------------------------------------------------------
 
