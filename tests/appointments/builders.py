@@ -51,3 +51,12 @@ def make_appointment(
         end=start + timedelta(minutes=minutes),
         **(values | fields),
     )
+
+
+def ensure_appointment_roles() -> None:
+    """The groups' appointment rights; a transactional test elsewhere may have flushed them."""
+    from django.apps import apps
+
+    from appointments.roles import ensure_roles
+
+    ensure_roles(apps)
