@@ -1,11 +1,21 @@
 """Schedules for content editors and schedulers; appointments for managers (booking during the call)."""
 
-from django.contrib import admin
+from collections.abc import Callable
+from functools import partial
+
+from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from appointments.models import Break, Schedule, ScheduleException, WeeklyHours
+from appointments import admin_views
+from appointments.models import Appointment, Break, Schedule, ScheduleException, WeeklyHours
+from services.admin import HTTPS_URL_FIELDS
 
 
 class WeeklyHoursInline(admin.TabularInline):
@@ -30,6 +40,7 @@ class ScheduleAdmin(admin.ModelAdmin):
     list_select_related = ["doctor"]
     inlines = [WeeklyHoursInline, BreakInline, ScheduleExceptionInline]
     fields = ["doctor", "slot_minutes", "video_link", "is_active"]
+    formfield_overrides = HTTPS_URL_FIELDS
 
     @admin.display(description=_("doctor published"), boolean=True)
     def doctor_published(self, schedule: Schedule) -> bool:
@@ -37,3 +48,91 @@ class ScheduleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Schedule]:
         return super().get_queryset(request).select_related("doctor")
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(admin.ModelAdmin):
+    """Appointments are made from a request (the slot picker), never typed in by hand."""
+
+    list_display = ["start_local", "doctor", "kind", "status", "request_link"]
+    list_filter = ["status", "kind", "doctor"]
+    list_select_related = ["doctor", "request"]
+    date_hierarchy = "start"
+    search_fields = ["request__reference", "request__name"]
+    readonly_fields = (
+        "request_link",
+        "doctor",
+        "kind",
+        "start",
+        "end",
+        "status",
+        "booked_by",
+        "created_at",
+        "changed_at",
+        "uid",
+        "sequence",
+    )
+    fields = readonly_fields
+    change_form_template = "admin/appointments/appointment/change_form.html"
+
+    @admin.display(description=_("starts"), ordering="start")
+    def start_local(self, appointment: Appointment) -> str:
+        return f"{timezone.localtime(appointment.start):%d.%m.%Y %H:%M}"
+
+    @admin.display(description=_("request"))
+    def request_link(self, appointment: Appointment) -> SafeString:
+        url = reverse("admin:booking_consultationrequest_change", args=[appointment.request_id])
+        return format_html('<a href="{}">{}</a>', url, appointment.request.reference)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Appointment | None = None) -> bool:
+        # The history of a patient's appointments stays; cancel instead.
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Booking starts from a request (admin_views.book_view checks the add right itself).
+        return False
+
+    def add_view(
+        self, request: HttpRequest, form_url: str = "", extra_context: dict | None = None
+    ) -> HttpResponse:
+        messages.info(request, _("Записывают из заявки: откройте заявку и нажмите «Записать на приём»."))
+        return redirect("admin:booking_consultationrequest_changelist")
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict | None = None
+    ) -> HttpResponse:
+        appointment = self.get_object(request, object_id)
+        extra = {
+            "appointment": appointment,
+            "outcomes": [
+                (Appointment.Status.ATTENDED, _("Пациент пришёл")),
+                (Appointment.Status.NO_SHOW, _("Пациент не пришёл")),
+            ],
+            "show_save": False,
+            "show_save_and_continue": False,
+        }
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def get_urls(self) -> list[URLPattern]:
+        def wrap(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+            return self.admin_site.admin_view(partial(view, self))
+
+        return [
+            path("book/<int:request_id>/", wrap(admin_views.book_view), name="appointments_appointment_book"),
+            path(
+                "<int:appointment_id>/move/",
+                wrap(admin_views.move_view),
+                name="appointments_appointment_move",
+            ),
+            path(
+                "<int:appointment_id>/cancel/",
+                wrap(admin_views.cancel_view),
+                name="appointments_appointment_cancel",
+            ),
+            path(
+                "<int:appointment_id>/outcome/",
+                wrap(admin_views.outcome_view),
+                name="appointments_appointment_outcome",
+            ),
+            *super().get_urls(),
+        ]
