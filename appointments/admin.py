@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from appointments import admin_views
-from appointments.models import Appointment, Break, Schedule, ScheduleException, WeeklyHours
+from appointments.models import Appointment, Break, PatientMessage, Schedule, ScheduleException, WeeklyHours
 from services.admin import HTTPS_URL_FIELDS
 
 
@@ -50,6 +50,17 @@ class ScheduleAdmin(admin.ModelAdmin):
         return super().get_queryset(request).select_related("doctor")
 
 
+class PatientMessageInline(admin.TabularInline):
+    model = PatientMessage
+    extra = 0
+    can_delete = False
+    readonly_fields = ("purpose", "channel", "recipient", "status", "attempts", "last_error", "sent_at")
+    fields = readonly_fields
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(Appointment)
 class AppointmentAdmin(admin.ModelAdmin):
     """Appointments are made from a request (the slot picker), never typed in by hand."""
@@ -74,6 +85,7 @@ class AppointmentAdmin(admin.ModelAdmin):
     )
     fields = readonly_fields
     change_form_template = "admin/appointments/appointment/change_form.html"
+    inlines = [PatientMessageInline]
 
     @admin.display(description=_("starts"), ordering="start")
     def start_local(self, appointment: Appointment) -> str:
@@ -136,3 +148,19 @@ class AppointmentAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+
+@admin.register(PatientMessage)
+class PatientMessageAdmin(admin.ModelAdmin):
+    """The log of what patients were sent, for finding a failed one; written by the worker only."""
+
+    list_display = ["created_at", "purpose", "channel", "status", "attempts", "appointment"]
+    list_filter = ["status", "channel", "purpose"]
+    list_select_related = ["appointment__doctor"]
+    readonly_fields = [field.name for field in PatientMessage._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: PatientMessage | None = None) -> bool:
+        return False

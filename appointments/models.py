@@ -260,3 +260,52 @@ class Appointment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+
+class PatientMessage(models.Model):
+    """One message to the patient about an appointment through one channel, and its attempts."""
+
+    class Purpose(models.TextChoices):
+        BOOKED = "booked", _("Booking confirmed")
+        MOVED = "moved", _("Moved")
+        CANCELLED = "cancelled", _("Cancelled")
+        REMINDER_DAY = "reminder_24h", _("Reminder a day before")
+        REMINDER_HOURS = "reminder_2h", _("Reminder 2 hours before")
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SMS = "sms", _("SMS")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Gave up")
+        SKIPPED = "skipped", _("Not sent: no longer relevant")
+
+    appointment = models.ForeignKey(
+        Appointment, on_delete=models.CASCADE, related_name="messages", verbose_name=_("appointment")
+    )
+    purpose = models.CharField(_("purpose"), max_length=14, choices=Purpose.choices)
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
+    recipient = models.CharField(_("recipient"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("message to the patient")
+        verbose_name_plural = _("messages to patients")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appointment", "purpose", "channel"], name="one_patient_message_per_purpose"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} → {self.get_channel_display()}"

@@ -5,12 +5,14 @@ the step in the request's timeline and, after the commit, has the patient told.
 """
 
 from datetime import datetime
+from functools import partial
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from appointments import messages, tasks
 from appointments.models import Appointment, AppointmentStatus, Kind
 from appointments.slots import MOSCOW, Slot, bookable_schedules, free_slots, lead_time
 from booking.admin.workflow import change_status, record_event
@@ -244,4 +246,10 @@ def record_outcome(
 
 
 def on_commit_tell_patient(appointment: Appointment) -> None:
-    """Filled in with the patient's messages (appointments/messages.py)."""
+    """Record the patient's message now, in the caller's transaction, and send it after the commit.
+
+    If the enqueue is lost, the pending row stays and the sweeper (appointments.tasks.sweep)
+    enqueues it again.
+    """
+    message_ids = messages.plan(appointment, messages.purpose_for(appointment))
+    transaction.on_commit(partial(tasks.enqueue, message_ids), robust=True)

@@ -20,6 +20,7 @@ BOOKING_PERMISSIONS = [
     ("appointments", "add_appointment"),
     ("appointments", "change_appointment"),
     ("appointments", "view_schedule"),
+    ("appointments", "view_patientmessage"),
 ]
 
 ROLES = {
