@@ -43,9 +43,20 @@ def ensure_roles(apps: Apps) -> None:
     for name, wanted in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
         for app_label, codename in wanted:
+            if not in_state(apps, app_label, codename):
+                continue  # an earlier migration: the model comes later, and so does its right
             permission = Permission.objects.filter(
                 content_type__app_label=app_label, codename=codename
             ).first()
             if permission is None:
                 raise LookupError(f"Permission {app_label}.{codename} does not exist")
             group.permissions.add(permission)
+
+
+def in_state(apps: Apps, app_label: str, codename: str) -> bool:
+    model_name = codename.split("_", 1)[1]
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True
