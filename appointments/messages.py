@@ -54,6 +54,22 @@ def plan(appointment: Appointment, purpose: str, due: datetime | None = None) ->
     )
 
 
+REMINDERS = {Purpose.REMINDER_DAY: timedelta(hours=24), Purpose.REMINDER_HOURS: timedelta(hours=2)}
+# A reminder due sooner than this after the booking would only repeat the confirmation.
+REMINDER_MIN_AHEAD = timedelta(minutes=30)
+
+
+def plan_reminders(appointment: Appointment, now: datetime) -> list[tuple[int, datetime]]:
+    """Pending reminder rows due 24 h and 2 h before the start; (id, due) of the new ones."""
+    planned = []
+    for purpose, before in REMINDERS.items():
+        due = appointment.start - before
+        if due < now + REMINDER_MIN_AHEAD:
+            continue
+        planned += [(message_id, due) for message_id in plan(appointment, purpose, due=due)]
+    return planned
+
+
 def context(appointment: Appointment, clinic: ClinicLocation | None) -> dict:
     return {
         "appointment": appointment,
@@ -103,6 +119,8 @@ def still_relevant(message: PatientMessage, now: datetime) -> bool:
     appointment = message.appointment
     if message.purpose in NEEDS_BOOKED and appointment.status != Appointment.Status.BOOKED:
         return False
+    if message.purpose in REMINDERS:
+        return appointment.start > now
     return appointment.end > now
 
 

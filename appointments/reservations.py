@@ -135,7 +135,7 @@ def book_appointment(
         record_event(
             consultation, RequestEvent.Kind.NOTE, user, f"Записан на приём: {describe(appointment)}", at=now
         )
-        on_commit_tell_patient(appointment)
+        on_commit_tell_patient(appointment, now)
     return appointment
 
 
@@ -185,7 +185,7 @@ def move_appointment(
             f"Приём перенесён: {describe(appointment)} → {describe(new)}",
             at=now,
         )
-        on_commit_tell_patient(new)
+        on_commit_tell_patient(new, now)
     appointment.status = AppointmentStatus.MOVED
     return new
 
@@ -218,7 +218,7 @@ def cancel_appointment(
             and not consultation.appointments.filter(status=AppointmentStatus.BOOKED).exists()
         ):
             change_status(consultation, ConsultationRequest.Status.CONTACTED, user, now=now)
-        on_commit_tell_patient(appointment)
+        on_commit_tell_patient(appointment, now)
 
 
 def record_outcome(
@@ -245,11 +245,15 @@ def record_outcome(
         )
 
 
-def on_commit_tell_patient(appointment: Appointment) -> None:
+def on_commit_tell_patient(appointment: Appointment, now: datetime) -> None:
     """Record the patient's message now, in the caller's transaction, and send it after the commit.
 
     If the enqueue is lost, the pending row stays and the sweeper (appointments.tasks.sweep)
     enqueues it again.
     """
-    message_ids = messages.plan(appointment, messages.purpose_for(appointment))
+    purpose = messages.purpose_for(appointment)
+    message_ids = messages.plan(appointment, purpose)
     transaction.on_commit(partial(tasks.enqueue, message_ids), robust=True)
+    if purpose != messages.Purpose.CANCELLED:
+        reminders = messages.plan_reminders(appointment, now)
+        transaction.on_commit(partial(tasks.enqueue_reminders, reminders), robust=True)

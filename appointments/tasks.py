@@ -1,7 +1,7 @@
 """The worker's part: send the patient's messages, retry failures, catch what was lost."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django_tasks import task
@@ -24,8 +24,14 @@ def enqueue(message_ids: list[int]) -> None:
         send_patient_message.enqueue(message_id)
 
 
+def enqueue_reminders(planned: list[tuple[int, datetime]]) -> None:
+    for message_id, due in planned:
+        send_patient_message.using(run_after=due).enqueue(message_id)
+
+
 def sweep(grace_seconds: float = 60) -> int:
-    """Enqueue again the pending messages whose task was lost; safe to run any time.
+    """Enqueue again the pending messages whose task was lost, reminders included (their
+    next attempt is their due time); safe to run any time.
 
     Meant to be called by booking_sweep next to booking's own sweep.
     """
