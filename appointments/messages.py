@@ -13,7 +13,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from appointments import calendar
+from appointments import calendar, links
 from appointments.models import Appointment, Kind, PatientMessage
 from booking.models import ERASED
 from booking.notifications import CLAIM, describe_error, retry_delay
@@ -81,6 +81,7 @@ def context(appointment: Appointment, clinic: ClinicLocation | None) -> dict:
         "is_in_person": appointment.kind == Kind.IN_PERSON,
         "video_link": calendar.video_link(appointment),
         "site_url": settings.SITE_URL,
+        "manage_url": links.url_for(appointment, appointment.request.language),
     }
 
 

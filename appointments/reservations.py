@@ -211,14 +211,36 @@ def cancel_appointment(
             f"Приём отменён{' ' + who if who else ''}: {describe(appointment)}",
             at=now,
         )
-        # With nothing booked any more the request is no longer "consultation booked": the
-        # patient was reached, the next step is the manager's.
+        # With nothing booked any more the request is no longer "consultation booked". A manager
+        # who cancelled has spoken to the patient; a patient who cancelled by the link is to be
+        # called back, so the request returns to the open ones.
         if (
             consultation.status == ConsultationRequest.Status.BOOKED
             and not consultation.appointments.filter(status=AppointmentStatus.BOOKED).exists()
         ):
-            change_status(consultation, ConsultationRequest.Status.CONTACTED, user, now=now)
+            after = (
+                ConsultationRequest.Status.IN_PROGRESS if by_patient else ConsultationRequest.Status.CONTACTED
+            )
+            change_status(consultation, after, user, now=now)
         on_commit_tell_patient(appointment, now)
+
+
+def ask_to_move(appointment: Appointment, now: datetime | None = None) -> None:
+    """The patient asks, by the link, for another time: the request returns to the managers' queue."""
+    now = now or timezone.now()
+    if appointment.status != AppointmentStatus.BOOKED:
+        raise BookingError(_("Перенести можно только предстоящий приём."))
+    consultation = appointment.request
+    with transaction.atomic():
+        record_event(
+            consultation,
+            RequestEvent.Kind.NOTE,
+            None,
+            f"Пациент по ссылке просит перенести приём: {describe(appointment)}",
+            at=now,
+        )
+        if consultation.status != ConsultationRequest.Status.IN_PROGRESS:
+            change_status(consultation, ConsultationRequest.Status.IN_PROGRESS, None, now=now)
 
 
 def record_outcome(

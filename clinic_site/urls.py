@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("services.urls")),
     path("", include("booking.urls")),
+    path("", include("appointments.urls")),
     prefix_default_language=True,
 )
 
