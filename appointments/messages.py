@@ -13,7 +13,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from appointments import calendar, links
+from appointments import calendar, links, sms
 from appointments.models import Appointment, Kind, PatientMessage
 from booking.models import ERASED
 from booking.notifications import CLAIM, describe_error, retry_delay
@@ -43,6 +43,16 @@ def plan(appointment: Appointment, purpose: str, due: datetime | None = None) ->
                 purpose=purpose,
                 channel=PatientMessage.Channel.EMAIL,
                 recipient=request.email,
+                next_attempt_at=due or timezone.now(),
+            )
+        )
+    if request.phone and sms.gateway() is not None:
+        rows.append(
+            PatientMessage(
+                appointment=appointment,
+                purpose=purpose,
+                channel=PatientMessage.Channel.SMS,
+                recipient=str(request.phone),
                 next_attempt_at=due or timezone.now(),
             )
         )
@@ -112,6 +122,8 @@ def email(message: PatientMessage) -> EmailMultiAlternatives:
 def send(message: PatientMessage) -> None:
     if message.channel == PatientMessage.Channel.EMAIL:
         email(message).send()
+    elif message.channel == PatientMessage.Channel.SMS:
+        sms.send(message)
     else:
         raise ValueError(f"unknown channel {message.channel}")
 
@@ -154,7 +166,7 @@ def attempt(message_id: int, now: datetime | None = None) -> datetime | None:
 
 def record_failure(message: PatientMessage, exc: Exception, now: datetime) -> datetime | None:
     message.attempts += 1
-    message.last_error = describe_error(exc)
+    message.last_error = str(exc)[:200] if isinstance(exc, sms.GatewayRefused) else describe_error(exc)
     retry_at = now + retry_delay(message.attempts)
     max_age = timedelta(hours=settings.BOOKING_DELIVERY_MAX_AGE_HOURS)
     gave_up = retry_at - message.created_at > max_age or retry_at >= message.appointment.start

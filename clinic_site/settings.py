@@ -233,6 +233,9 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Free consultation slots sooner than this are not offered (appointments/slots.py).
 APPOINTMENT_LEAD_MINUTES = env_int("APPOINTMENT_LEAD_MINUTES", 120)
+# Patients' SMS (appointments/sms.py, SMS.RU's HTTP API); both empty = no SMS.
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL")
+SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN")
 
 # --- Staff ------------------------------------------------------------------
 
