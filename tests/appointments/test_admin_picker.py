@@ -170,3 +170,29 @@ def test_schedules_are_edited_by_content_editors_not_by_managers(
     url = reverse("admin:appointments_schedule_add")
     assert login(content_editor).get(url).status_code == 200
     assert login(manager).get(url).status_code == 403
+
+
+def test_the_appointment_page_offers_move_cancel_and_outcome(
+    login: Login, manager: User, schedule: Schedule, consultation: ConsultationRequest
+) -> None:
+    client = login(manager)
+    client.post(book_url(consultation), {"slot": first_slot(schedule)})
+    appointment = Appointment.objects.get()
+    page = client.get(
+        reverse("admin:appointments_appointment_change", args=[appointment.pk])
+    ).content.decode()
+    assert reverse("admin:appointments_appointment_move", args=[appointment.pk]) in page
+    assert reverse("admin:appointments_appointment_cancel", args=[appointment.pk]) in page
+    assert "Пациент не пришёл" in page
+    # Before the start the outcome is refused with the reason, and nothing changes.
+    outcome_url = reverse("admin:appointments_appointment_outcome", args=[appointment.pk])
+    answer = client.post(outcome_url, {"outcome": "no_show"}, follow=True).content.decode()
+    assert "ещё не начался" in answer
+    appointment.refresh_from_db()
+    assert appointment.status == Appointment.Status.BOOKED
+
+
+def test_appointments_are_not_added_by_hand(login: Login, manager: User, superuser: User) -> None:
+    response = login(superuser).get(reverse("admin:appointments_appointment_add"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:booking_consultationrequest_changelist")
