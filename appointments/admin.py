@@ -116,6 +116,7 @@ class AppointmentAdmin(admin.ModelAdmin):
         appointment = self.get_object(request, object_id)
         extra = {
             "appointment": appointment,
+            "has_started": appointment is not None and appointment.start <= timezone.now(),
             "outcomes": [
                 (Appointment.Status.ATTENDED, _("Пациент пришёл")),
                 (Appointment.Status.NO_SHOW, _("Пациент не пришёл")),
