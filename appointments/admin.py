@@ -3,10 +3,9 @@
 from collections.abc import Callable
 from functools import partial
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -101,14 +100,9 @@ class AppointmentAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        # Booking starts from a request (admin_views.book_view checks the add right itself).
+        # Booking starts from a request, in the slot picker (admin_views.book_view checks the add
+        # right itself); there is no blank form to type an appointment into.
         return False
-
-    def add_view(
-        self, request: HttpRequest, form_url: str = "", extra_context: dict | None = None
-    ) -> HttpResponse:
-        messages.info(request, _("Записывают из заявки: откройте заявку и нажмите «Записать на приём»."))
-        return redirect("admin:booking_consultationrequest_changelist")
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict | None = None

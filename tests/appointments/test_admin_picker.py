@@ -192,7 +192,13 @@ def test_the_appointment_page_offers_move_cancel_and_outcome(
     assert appointment.status == Appointment.Status.BOOKED
 
 
-def test_appointments_are_not_added_by_hand(login: Login, manager: User, superuser: User) -> None:
-    response = login(superuser).get(reverse("admin:appointments_appointment_add"))
-    assert response.status_code == 302
-    assert response["Location"] == reverse("admin:booking_consultationrequest_changelist")
+def test_appointments_are_not_added_or_deleted_by_hand(
+    login: Login, superuser: User, schedule: Schedule, consultation: ConsultationRequest
+) -> None:
+    client = login(superuser)
+    client.post(book_url(consultation), {"slot": first_slot(schedule)})
+    appointment = Appointment.objects.get()
+    assert client.get(reverse("admin:appointments_appointment_add")).status_code == 403
+    assert (
+        client.get(reverse("admin:appointments_appointment_delete", args=[appointment.pk])).status_code == 403
+    )
