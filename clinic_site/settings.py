@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "services",
     "booking",
     "documents",
+    "appointments",
 ]
 
 MIDDLEWARE = [
@@ -300,6 +301,14 @@ DOCUMENT_SCAN_RETRY_SECONDS = env_int("DOCUMENT_SCAN_RETRY_SECONDS", 30, minimum
 HEALTH_MAX_UNSCANNED_SECONDS = env_int("HEALTH_MAX_UNSCANNED_SECONDS", 900, minimum=1)
 # Set behind nginx (e.g. /protected-documents/): nginx sends the bytes from an internal location.
 DOCUMENTS_X_ACCEL_PREFIX = env_str("DOCUMENTS_X_ACCEL_PREFIX")
+
+# --- Appointments (appointments/) ------------------------------------------------
+
+# Free consultation slots sooner than this are not offered (appointments/slots.py).
+APPOINTMENT_LEAD_MINUTES = env_int("APPOINTMENT_LEAD_MINUTES", 120)
+# Patients' SMS (appointments/sms.py, SMS.RU's HTTP API); both empty = no SMS.
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL")
+SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN")
 
 # --- Staff ------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("services.urls")),
     path("", include("booking.urls")),
     path("", include("documents.urls")),
+    path("", include("appointments.urls")),
     prefix_default_language=True,
 )
 

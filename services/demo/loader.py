@@ -7,6 +7,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
+from appointments.demo import load_demo_schedules
 from services.demo import chemoembolization, pictures, radioembolization, radioembolization_rows
 from services.demo.clinic import CLINIC, EXTRA_PHONES, HOURS, ROUTES
 from services.demo.doctors import DOCTORS
@@ -97,6 +98,7 @@ def load_demo_content() -> None:
     )
     load_clinic()
     load_legal_information()
+    load_demo_schedules()
 
 
 def load_category() -> TreatmentCategory:

@@ -33,6 +33,8 @@ class AdminPage:
 def _area(app_label: str, model_name: str) -> str:
     if app_label == "services":
         return "content"
+    if app_label == "appointments":
+        return "schedules" if model_name == "schedule" else "appointments"
     if (app_label, model_name) in REQUEST_AREAS:
         return "requests"
     return "accounts"  # users, groups, devices, lockouts, the task queue: the operator's
@@ -74,6 +76,13 @@ def may_open(role: str, page: AdminPage) -> bool:
         # Requests are never added or deleted by hand; deliveries are a read-only record.
         writable = page.action in ("list", "change", "history", "custom")
         return role in ("manager", "supervisor") and writable
+    if page.area == "schedules":
+        # Edited by content editors (and schedulers); managers read them while booking.
+        reading = page.action in ("list", "change", "history")
+        return role == "content_editor" or (role in ("manager", "supervisor") and reading)
+    if page.area == "appointments":
+        # Booked from a request and never deleted: no add or delete page for anyone.
+        return role in ("manager", "supervisor") and page.action in ("list", "change", "history")
     if page.area == "export":
         return role in ("manager", "supervisor")
     if page.area == "report":
