@@ -37,7 +37,7 @@ test-postgres: setup ## Run the test suite on PostgreSQL ($(POSTGRES_TEST_URL))
 lint: setup ## Ruff lint and format check, mypy with django-stubs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DJANGO_SECRET_KEY=lint $(BIN)/mypy clinic_site services booking
+	DJANGO_SECRET_KEY=lint $(BIN)/mypy clinic_site services booking appointments documents
 
 ci: lint ## What CI runs: lint, the tests on SQLite and on PostgreSQL, the scale-out drill
 	$(MAKE) test

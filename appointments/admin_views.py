@@ -45,9 +45,9 @@ def picker_context(
         "kinds": Kind.choices,
         "selected_kind": kind,
         "days": picker.free_days(shown, kind),
-        "current": consultation.appointments.filter(status=Appointment.Status.BOOKED).select_related(
-            "doctor"
-        ),
+        "current": Appointment.objects.filter(request=consultation)
+        .filter(status=Appointment.Status.BOOKED)
+        .select_related("doctor"),
     }
 
 

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from appointments import messages, tasks
 from appointments.models import Appointment, AppointmentStatus, Kind
 from appointments.slots import MOSCOW, Slot, bookable_schedules, free_slots, lead_time
-from booking.admin.workflow import change_status, record_event
 from booking.models import ConsultationRequest, RequestEvent
 from services.models import Doctor
 
@@ -131,9 +130,9 @@ def book_appointment(
                 created_at=now,
             )
         )
-        change_status(consultation, ConsultationRequest.Status.BOOKED, user, now=now)
-        record_event(
-            consultation, RequestEvent.Kind.NOTE, user, f"Записан на приём: {describe(appointment)}", at=now
+        consultation.change_status(ConsultationRequest.Status.BOOKED, user, now=now)
+        consultation.record_event(
+            RequestEvent.Kind.NOTE, user, f"Записан на приём: {describe(appointment)}", at=now
         )
         on_commit_tell_patient(appointment, now)
     return appointment
@@ -178,8 +177,7 @@ def move_appointment(
                 created_at=now,
             )
         )
-        record_event(
-            appointment.request,
+        appointment.request.record_event(
             RequestEvent.Kind.NOTE,
             user,
             f"Приём перенесён: {describe(appointment)} → {describe(new)}",
@@ -204,8 +202,7 @@ def cancel_appointment(
         appointment.refresh_from_db()
         consultation = appointment.request
         who = "пациентом по ссылке" if by_patient else ""
-        record_event(
-            consultation,
+        consultation.record_event(
             RequestEvent.Kind.NOTE,
             user,
             f"Приём отменён{' ' + who if who else ''}: {describe(appointment)}",
@@ -216,12 +213,14 @@ def cancel_appointment(
         # called back, so the request returns to the open ones.
         if (
             consultation.status == ConsultationRequest.Status.BOOKED
-            and not consultation.appointments.filter(status=AppointmentStatus.BOOKED).exists()
+            and not Appointment.objects.filter(request=consultation)
+            .filter(status=AppointmentStatus.BOOKED)
+            .exists()
         ):
             after = (
                 ConsultationRequest.Status.IN_PROGRESS if by_patient else ConsultationRequest.Status.CONTACTED
             )
-            change_status(consultation, after, user, now=now)
+            consultation.change_status(after, user, now=now)
         on_commit_tell_patient(appointment, now)
 
 
@@ -232,15 +231,14 @@ def ask_to_move(appointment: Appointment, now: datetime | None = None) -> None:
         raise BookingError(_("Перенести можно только предстоящий приём."))
     consultation = appointment.request
     with transaction.atomic():
-        record_event(
-            consultation,
+        consultation.record_event(
             RequestEvent.Kind.NOTE,
             None,
             f"Пациент по ссылке просит перенести приём: {describe(appointment)}",
             at=now,
         )
         if consultation.status != ConsultationRequest.Status.IN_PROGRESS:
-            change_status(consultation, ConsultationRequest.Status.IN_PROGRESS, None, now=now)
+            consultation.change_status(ConsultationRequest.Status.IN_PROGRESS, None, now=now)
 
 
 def record_outcome(
@@ -258,8 +256,7 @@ def record_outcome(
     with transaction.atomic():
         Appointment.objects.filter(pk=appointment.pk).update(status=status, changed_at=now)
         appointment.status = status
-        record_event(
-            appointment.request,
+        appointment.request.record_event(
             RequestEvent.Kind.NOTE,
             user,
             f"{OUTCOME_NOTES[status]}: {describe(appointment)}",

@@ -146,7 +146,9 @@ class DoctorReviewAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("documents"))
     def documents_count(self, review: DoctorReview) -> int:
-        return review.request.documents.exclude(status=Document.Status.REJECTED).count()
+        return (
+            Document.objects.filter(request=review.request).exclude(status=Document.Status.REJECTED).count()
+        )
 
     @admin.display(description=gettext_lazy("request"))
     def request_summary(self, review: DoctorReview) -> SafeString:

@@ -53,7 +53,10 @@ def take_document(consultation: ConsultationRequest, file: IO[bytes], name: str,
 def check_room(consultation: ConsultationRequest, size: int) -> None:
     if not accepts_documents(consultation):
         raise Refusal(closed_message())
-    used = consultation.documents.counted_in_total().aggregate(total=Sum("size"))["total"] or 0
+    used = (
+        Document.objects.filter(request=consultation).counted_in_total().aggregate(total=Sum("size"))["total"]
+        or 0
+    )
     if used + size > settings.DOCUMENT_REQUEST_MAX_MB * 1024 * 1024:
         raise Refusal(
             _(

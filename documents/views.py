@@ -66,7 +66,7 @@ def upload_context(
         "expires_at": link.expires_at,
         "tus_endpoint": reverse("documents:tus", kwargs={"token": token}),
         "max_size": human_size(settings.DOCUMENT_MAX_MB),
-        "documents": consultation.documents.exclude(status=Document.Status.REJECTED),
+        "documents": Document.objects.filter(request=consultation).exclude(status=Document.Status.REJECTED),
         "form": form,
         "refusals": refusals,
         "sent": int(sent) if sent.isdigit() else 0,

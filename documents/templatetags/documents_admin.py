@@ -12,7 +12,7 @@ from booking.models import ConsultationRequest
 from documents import access, links
 from documents.admin import doctors
 from documents.intake import accepts_documents
-from documents.models import Document
+from documents.models import DoctorReview, Document
 
 register = template.Library()
 
@@ -28,13 +28,13 @@ def request_documents(context: template.Context, consultation: ConsultationReque
     user = request.user
     if not (user.is_superuser or user.has_perm("booking.view_consultationrequest")):
         return {"shown": False}
-    documents = consultation.documents.exclude(status=Document.Status.REJECTED)
+    documents = Document.objects.filter(request=consultation).exclude(status=Document.Status.REJECTED)
     return {
         "shown": True,
         "consultation": consultation,
         "rows": rows(request, documents),
         "upload_url": links.upload_url(consultation) if accepts_documents(consultation) else "",
-        "reviews": consultation.doctor_reviews.select_related("doctor"),
+        "reviews": DoctorReview.objects.filter(request=consultation).select_related("doctor"),
         "doctors": doctors() if user.has_perm("booking.change_consultationrequest") else [],
         "csrf_token": context.get("csrf_token"),
     }

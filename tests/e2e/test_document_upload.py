@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect
 
 from booking.models import ConsultationRequest
 from documents import links
 from documents.models import Document
 from tests.documents import samples
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, axe_report, new_page
+from tests.e2e.conftest import CHROMIUM, PHONE, SiteServer, axe_report, new_page
 
 pytestmark = [
     pytest.mark.e2e,
@@ -21,38 +21,21 @@ pytestmark = [
 ]
 
 
-# This module's own server and browser, gone when it ends: Playwright's sync API allows one
-# running instance at a time, and tests/e2e starts its own for the whole session later.
-@pytest.fixture(scope="module")
-def documents_site(django_db_setup: None) -> Iterator[SiteServer]:
-    server = SiteServer()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def documents_browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(documents_browser: Browser) -> Iterator[Page]:
-    page = new_page(documents_browser, PHONE)
+def page(browser: Browser) -> Iterator[Page]:
+    page = new_page(browser, PHONE)
     yield page
     page.context.close()
 
 
 @pytest.fixture
 def upload_page_url(
-    documents_site: SiteServer,
+    site_server: SiteServer,
     transactional_db: None,
     make_consultation: Callable[..., ConsultationRequest],
 ) -> str:
     consultation = make_consultation()
-    return documents_site.url + links.upload_url(consultation).removeprefix(settings.SITE_URL)
+    return site_server.url + links.upload_url(consultation).removeprefix(settings.SITE_URL)
 
 
 def test_a_large_file_goes_in_pieces_and_survives_a_dropped_connection(

@@ -12,15 +12,10 @@ from tests.conftest import _staff_user
 from tests.e2e.conftest import (
     CHROMIUM,
     DESKTOP,
-    browser,
     new_page,
     save_screenshot,
     sign_in,
-    site,
-    site_server,
 )
-
-__all__ = ["browser", "site", "site_server"]  # the e2e fixtures, used here by name
 
 pytestmark = [
     pytest.mark.e2e,
