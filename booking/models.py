@@ -97,6 +97,13 @@ class ConsultationRequestQuerySet(models.QuerySet):
                 RequestEvent(request_id=request_id, kind=RequestEvent.Kind.ERASED, at=now)
                 for request_id in ids
             )
+            # The patient's files and the copies of their address on appointment messages go
+            # too (imported here: those apps build on this one).
+            from appointments.retention import erase_for_requests
+            from documents.erasure import erase_documents
+
+            erase_documents(ids)
+            erase_for_requests(ids)
         return len(ids)
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from appointments.report import booking_figures
 from booking.export import safe_cell
 from booking.models import ConsultationRequest
 from booking.report import CallbackReport, Tally, build_report
@@ -71,6 +72,7 @@ def callback_report(request: HttpRequest, admin_site: AdminSite) -> TemplateResp
         "form": form,
         "report": report,
         "chart": bar_chart(report.days) if report else None,
+        "booking": booking_figures(report.start, report.end) if report else None,
     }
     return TemplateResponse(request, "admin/booking/report.html", context)
 

@@ -16,6 +16,8 @@ from booking import ratelimit
 from booking.forms import ConsultationForm, new_form_stamp
 from booking.models import ConsultationRequest
 from booking.submission import Submission, create_consultation_request
+from documents.intake import accepts_documents
+from documents.links import upload_path
 from services.models import Doctor, Treatment
 
 THANKS_SALT = "booking-thanks"
@@ -85,7 +87,11 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
         consultation = ConsultationRequest.objects.get(reference=str(found["ref"]))
     except (signing.BadSignature, ConsultationRequest.DoesNotExist, KeyError, TypeError, ValueError) as exc:
         raise Http404 from exc
-    context = {"consultation": consultation, "duplicate": bool(found.get("dup"))}
+    context = {
+        "consultation": consultation,
+        "duplicate": bool(found.get("dup")),
+        "upload_path": upload_path(consultation) if accepts_documents(consultation) else "",
+    }
     return render(request, "booking/thanks.html", context)
 
 

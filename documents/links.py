@@ -34,11 +34,15 @@ def upload_token(consultation: ConsultationRequest) -> str:
     return signing.dumps({"ref": consultation.reference, "at": int(time.time())}, salt=SALT)
 
 
-def upload_url(consultation: ConsultationRequest) -> str:
-    """The absolute link, in the language the patient wrote in."""
+def upload_path(consultation: ConsultationRequest) -> str:
+    """The link's path, in the language the patient wrote in."""
     with translation.override(consultation.language or settings.LANGUAGE_CODE):
-        path = reverse("documents:upload", kwargs={"token": upload_token(consultation)})
-    return f"{settings.SITE_URL}{path}"
+        return reverse("documents:upload", kwargs={"token": upload_token(consultation)})
+
+
+def upload_url(consultation: ConsultationRequest) -> str:
+    """The absolute link, for messages and for staff to copy."""
+    return f"{settings.SITE_URL}{upload_path(consultation)}"
 
 
 def open_link(token: str) -> Link:

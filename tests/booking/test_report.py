@@ -9,8 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from appointments.models import Appointment, Kind
 from booking.models import ConsultationRequest
 from booking.report import build_report, percentile
+from tests.builders import make_doctor
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 REPORT = reverse("admin:booking_consultationrequest_report")
@@ -168,3 +170,23 @@ def test_a_period_without_requests_says_so_in_the_daily_table(supervisor, login)
 
     assert "За этот период заявок нет." in html.split("По дням")[1]
     assert "Не показаны дни" not in html
+
+
+def test_report_page_shows_how_many_requests_became_a_booked_consultation(
+    requests_of_two_days, supervisor, login
+):
+    booked = ConsultationRequest.objects.get(created_at=moscow(2, 11))
+    Appointment.objects.create(
+        request=booked,
+        doctor=make_doctor(),
+        kind=Kind.IN_PERSON,
+        start=moscow(10, 10),
+        end=moscow(10, 10, 30),
+        status=Appointment.Status.BOOKED,
+    )
+
+    figures = re.sub(r"\s+", " ", login(supervisor).get(REPORT, RANGE).content.decode())
+
+    assert "От заявки до консультации" in figures
+    assert "<dt>Заявок записано</dt><dd>1 / 5</dd>" in figures
+    assert "<dd>20%</dd>" in figures

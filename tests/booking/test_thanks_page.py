@@ -1,5 +1,7 @@
 """The thank-you page shows the number we will call, so a patient can catch a typo and put it right."""
 
+import re
+
 import pytest
 
 from booking.models import ConsultationRequest
@@ -67,3 +69,16 @@ def test_the_same_number_again_is_still_recognised_as_sent(client):
 
     assert "Ваша заявка уже у менеджера" in page
     assert "8 (499) 460-15-61" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "offer"), [("ru", "отправить врачу заранее"), ("en", "send your documents to the doctor")]
+)
+def test_the_thank_you_page_offers_sending_documents_to_the_doctor_ahead(client, language, offer):
+    page = thanks_page(client, language)
+
+    link = re.search(r'<p class="upload-offer">.*?href="([^"]+)"', page, re.S)
+    assert offer in page and link
+    upload_page = client.get(link.group(1))
+    assert upload_page.status_code == 200
+    assert ConsultationRequest.objects.get().reference in upload_page.content.decode()

@@ -1,10 +1,13 @@
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from booking.models import ConsultationRequest
+from booking.retention import purge_personal_data
 from documents import tus
 from documents.erasure import erase_documents
 from documents.models import DoctorReview, Document, PartialUpload
@@ -53,3 +56,22 @@ def test_a_rolled_back_erasure_keeps_the_files(
     assert callbacks == []
     assert Document.objects.count() == 1
     assert len(stored_files(documents_root)) == 1
+
+
+def test_the_retention_purge_erases_a_closed_requests_documents_with_its_personal_data(
+    make_consultation: Callable[..., ConsultationRequest],
+    documents_root: Path,
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    long_ago = timezone.now() - timedelta(days=400)
+    closed = make_consultation(
+        created_at=long_ago, status=ConsultationRequest.Status.CLOSED, closed_at=long_ago
+    )
+    clean_document(closed)
+
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        assert purge_personal_data() == 1
+
+    assert not Document.objects.exists()
+    assert stored_files(documents_root) == []
+    assert ConsultationRequest.objects.get().phone == ""

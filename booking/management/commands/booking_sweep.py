@@ -5,16 +5,21 @@ from types import FrameType
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
+from django.utils import timezone
 
+import appointments.tasks
+import documents.tasks
 from booking.tasks import sweep
+from documents import tus
 
 log = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
     help = (
-        "Catch up on missed deadlines and re-enqueue notifications that are due but not sent "
-        "(after the worker was down, or a task was lost). Runs once, or every N seconds with --loop."
+        "Catch up on missed deadlines and re-enqueue notifications, patients' appointment messages "
+        "and document scans that are due but not done (after the worker was down, or a task was "
+        "lost); drop unfinished uploads past their expiry. Runs once, or every N seconds with --loop."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -45,6 +50,9 @@ class Command(BaseCommand):
                 close_old_connections()  # a long-running loop must not hold a dead connection
             try:
                 checked, enqueued = sweep(grace_seconds=grace)
+                enqueued += appointments.tasks.sweep(grace_seconds=grace)
+                enqueued += documents.tasks.sweep(grace_seconds=max(grace, 120))
+                tus.expire(timezone.now())
             except Exception:
                 if not loop:
                     raise
