@@ -260,10 +260,11 @@ def make_treatment(
 
 def make_site() -> list[Treatment]:
     """A whole small site as visitors see it: the clinic, two doctors, two treatments in two
-    categories, each with every section; returns the treatments."""
+    categories, each with every section, and the legally required information; returns the
+    treatments."""
     make_clinic()
     lyadov, petrova = make_doctor("lyadov"), make_doctor("petrova", order=1)
-    return [
+    treatments = [
         make_treatment("radioembolization", category=make_category("primary"), doctors=[lyadov, petrova]),
         make_treatment(
             "chemoembolization",
@@ -274,6 +275,8 @@ def make_site() -> list[Treatment]:
             order=1,
         ),
     ]
+    make_legal_information(treatments[0])
+    return treatments
 
 
 def make_organisation(**fields: object) -> MedicalOrganisation:

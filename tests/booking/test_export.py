@@ -110,3 +110,24 @@ def test_the_csv_has_the_patients_message_and_the_managers_full_name(manager, lo
     exported = dict(zip(header, row, strict=True))
     assert exported["Сообщение"] == "'=Есть снимки КТ, могу прислать"
     assert exported["Менеджер"] == "Анна Смирнова"
+
+
+def test_a_relatives_request_says_in_the_csv_and_on_its_page_who_is_asking_for_whom(
+    manager, login, make_consultation
+):
+    request = make_consultation(
+        requester=ConsultationRequest.Requester.RELATIVE,
+        relationship="сын",
+        patient_name="Анна Сергеевна",
+        callback_person=ConsultationRequest.CallbackPerson.PATIENT,
+    )
+    client = login(manager)
+
+    header, row = rows_of(client.get(EXPORT))
+    page = client.get(reverse("admin:booking_consultationrequest_change", args=[request.pk])).content.decode()
+
+    exported = dict(zip(header, row, strict=True))
+    assert exported["Кем приходится пациенту"] == "сын"
+    assert exported["Имя пациента"] == "Анна Сергеевна"
+    assert exported["Кому перезвонить"] == request.get_callback_person_display()
+    assert "сын" in page and "Анна Сергеевна" in page

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.builders import make_site
 from tests.conftest import STAFF_PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -96,8 +96,8 @@ def site_server(_collected_static: None, django_db_setup: None) -> Iterator[Site
 
 @pytest.fixture
 def site(site_server: SiteServer, transactional_db: None) -> str:
-    """The live site's base URL, with the demo content loaded in both languages."""
-    call_command("load_demo_content", verbosity=0)
+    """The live site's base URL, with a whole small site built in both languages."""
+    make_site()
     return site_server.url
 
 

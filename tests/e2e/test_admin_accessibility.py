@@ -4,7 +4,6 @@ and the strict CSP refuses nothing on them."""
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
@@ -73,7 +72,6 @@ def test_content_admin_pages_have_no_axe_violations_and_no_blocked_styles(
     browser: Browser, site: str, locale: str
 ) -> None:
     _staff_user("editor", ("Content editors",))
-    call_command("load_demo_content", verbosity=0)
     treatment = Treatment.objects.get(slug="radioembolization")
     pages = [
         "/admin/",
