@@ -52,6 +52,8 @@ CACHED_VIEWS = frozenset(
 # page reads them, so such a visit gets the stored page; any other query string skips the cache.
 TRACKING_PARAMETERS = frozenset({"yclid", "ysclid", "gclid", "fbclid", "msclkid", "_openstat"})
 VERSION_KEY = "page-cache:content-version"
+# How long a process trusts the content version it last read from the shared cache.
+VERSION_SECONDS_IN_PROCESS = 1
 # Code and files whose change alters the HTML of a page: a deploy starts a new cache.
 SOURCES = ("templates", "locale", "clinic_site", "services", "booking")
 SETTINGS_IN_PAGES = ("BOOKING_CALLBACK_MINUTES", "SITE_URL", "ADMIN_URL", "STATIC_URL", "MEDIA_URL")
@@ -79,7 +81,9 @@ def replace_content_version() -> None:
 
 
 def _store_new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, timeout=None)
+    caches["pages-in-process"].set(VERSION_KEY, version, timeout=VERSION_SECONDS_IN_PROCESS)
 
 
 @memoize
@@ -142,15 +146,19 @@ class PageCacheMiddleware:
 def stored_page(key: str) -> tuple[str, dict | None]:
     """The current content version, and the page stored under `key` for it if there is one.
 
-    The version is read from the shared cache every time, so an edit shows at once in every
-    process. The page itself comes from this process's own copy when it has one for that
-    version: only the small version key then crosses to the shared cache, not the page.
+    The page comes from this process's own copy when it has one for the current version. The
+    version itself is read from the shared cache at most once a second per process: an edit
+    shows at once in the process that saved it and within a second in every other.
     """
-    kept = caches["pages-in-process"].get(key)
-    if kept is not None:
-        version = cache.get(VERSION_KEY) or content_version()
-        if kept["version"] == version:
-            return version, kept
+    local = caches["pages-in-process"]
+    kept = local.get_many([VERSION_KEY, key])
+    if key in kept:
+        version = kept.get(VERSION_KEY)
+        if version is None:
+            version = cache.get(VERSION_KEY) or content_version()
+            local.set(VERSION_KEY, version, timeout=VERSION_SECONDS_IN_PROCESS)
+        if kept[key]["version"] == version:
+            return version, kept[key]
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY) or content_version()
     entry = found.get(key)

@@ -21,6 +21,15 @@ def _collected_static() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_pages_in_process() -> None:
+    # Each process trusts the content version it read for a second: a test must not be
+    # answered with a page the previous test's content made.
+    from django.core.cache import caches
+
+    caches["pages-in-process"].clear()
+
+
 # --- Staff: the cast of the admin's permission tests (booking-admin) --------------
 
 STAFF_PASSWORD = "a-long-test-password"

@@ -82,12 +82,22 @@ def test_with_https_on_a_plain_request_for_a_stored_page_is_sent_to_https(
     assert Client().get(URL, secure=True).status_code == 200
 
 
-def test_an_edit_saved_by_another_process_shows_at_once(treatment: Treatment) -> None:
+def test_an_edit_saved_by_another_process_shows_within_a_second(treatment: Treatment) -> None:
     assert Client().get(URL).status_code == 200
     Treatment.objects.filter(pk=treatment.pk).update(title_ru="Новое название")  # no signal: same version
     assert "Новое название" not in Client().get(URL).content.decode()
 
     cache.set(VERSION_KEY, "replaced-by-another-worker", timeout=None)
+
+    with time_machine.travel(time.time() + 1.1):
+        assert "Новое название" in Client().get(URL).content.decode()
+
+
+def test_an_edit_saved_in_this_process_shows_at_once(treatment: Treatment) -> None:
+    assert Client().get(URL).status_code == 200
+
+    treatment.title_ru = "Новое название"
+    treatment.save()
 
     assert "Новое название" in Client().get(URL).content.decode()
 

@@ -9,7 +9,7 @@ from django.utils import translation
 from clinic_site.templatetags.site_tags import minutes
 from clinic_site.views import server_error
 from services.models import ClinicLocation, Doctor, Treatment
-from tests.builders import make_treatment
+from tests.builders import make_clinic, make_treatment
 
 WARNING = {
     "ru": "Имеются противопоказания. Необходима консультация специалиста.",
@@ -344,3 +344,14 @@ def test_root_sends_a_visitor_to_their_language(client: Client, db: None) -> Non
 def test_callback_minutes_read_naturally_in_both_languages(value: float, lang: str, text: str) -> None:
     with translation.override(lang):
         assert minutes(value) == text
+
+
+@pytest.mark.django_db
+def test_where_the_home_page_says_patients_can_write_it_links_the_clinics_messengers(client: Client) -> None:
+    make_clinic(telegram="lyadov_clinic")
+    make_treatment()
+
+    html = client.get("/ru/").content.decode()
+
+    assert 'href="https://wa.me/74994601561"' in html
+    assert 'href="https://t.me/lyadov_clinic"' in html
