@@ -16,6 +16,8 @@ from django.db.models import Func, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from services.models import OpeningHours
+
 
 class Kind(models.TextChoices):
     IN_PERSON = "in_person", _("In person at the clinic")
@@ -23,14 +25,8 @@ class Kind(models.TextChoices):
     DOCUMENTS = "documents", _("Review of documents without the patient")
 
 
-class Weekday(models.IntegerChoices):
-    MONDAY = 1, _("Monday")
-    TUESDAY = 2, _("Tuesday")
-    WEDNESDAY = 3, _("Wednesday")
-    THURSDAY = 4, _("Thursday")
-    FRIDAY = 5, _("Friday")
-    SATURDAY = 6, _("Saturday")
-    SUNDAY = 7, _("Sunday")
+# The same days, numbered and named as the clinic's opening hours have them.
+Weekday = OpeningHours.Weekday
 
 
 def clean_period(starts: time | None, ends: time | None) -> None:

@@ -58,17 +58,23 @@ ROLES = {
 
 def ensure_roles(apps: Apps) -> None:
     """Create the groups and give them their permissions; safe to run again."""
+    grant(apps, ROLES, ("booking", "services"))
+
+
+def grant(apps: Apps, roles: dict[str, list[tuple[str, str]]], app_labels: tuple[str, ...]) -> None:
+    """Create each group of `roles` and add its (app label, codename) permissions; the other apps'
+    role migrations use it too."""
     # Permissions are normally created after `migrate` finishes; the groups
     # need them now. create_permissions() skips an app without a models module,
     # and the app configs of a migration's state have none.
-    for label in ("booking", "services"):
+    for label in app_labels:
         app_config = apps.get_app_config(label)
         app_config.models_module = global_apps.get_app_config(label).models_module
         create_permissions(app_config, verbosity=0, apps=apps)
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for name, wanted in ROLES.items():
+    for name, wanted in roles.items():
         group, _ = Group.objects.get_or_create(name=name)
         for app_label, codename in wanted:
             permission = Permission.objects.filter(
