@@ -91,6 +91,16 @@ def describe(appointment: Appointment) -> str:
         return f"{appointment.doctor}, {Kind(appointment.kind).label}, {when} (МСК)"
 
 
+def lock_diary(doctor: Doctor) -> None:
+    """Make bookings of one doctor wait for each other until the transaction ends.
+
+    Without it, two managers inserting overlapping times at once can make PostgreSQL's exclusion
+    constraint check deadlock, and one of them would see a database error instead of "taken".
+    The constraint stays as the last word; SQLite's write transactions are serial already.
+    """
+    Doctor.objects.select_for_update().filter(pk=doctor.pk).exists()
+
+
 def _insert(appointment: Appointment) -> Appointment:
     try:
         with transaction.atomic():
@@ -116,9 +126,10 @@ def book_appointment(
     now = now or timezone.now()
     if consultation.status == ConsultationRequest.Status.SPAM:
         raise BookingError(_("Заявка отмечена как спам: записать по ней нельзя."))
-    slot = check_slot(doctor, kind, start, now)
     user = actor
     with transaction.atomic():
+        lock_diary(doctor)
+        slot = check_slot(doctor, kind, start, now)
         appointment = _insert(
             Appointment(
                 request=consultation,
@@ -156,9 +167,10 @@ def move_appointment(
         )
     doctor = doctor or appointment.doctor
     kind = kind or appointment.kind
-    slot = check_slot(doctor, kind, start, now, ignore=appointment)
     user = actor
     with transaction.atomic():
+        lock_diary(doctor)
+        slot = check_slot(doctor, kind, start, now, ignore=appointment)
         moved = Appointment.objects.filter(pk=appointment.pk, status=AppointmentStatus.BOOKED).update(
             status=AppointmentStatus.MOVED, changed_at=now
         )
