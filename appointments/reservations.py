@@ -143,7 +143,7 @@ def book_appointment(
         )
         consultation.change_status(ConsultationRequest.Status.BOOKED, user, now=now)
         consultation.record_event(
-            RequestEvent.Kind.NOTE, user, f"Записан на приём: {describe(appointment)}", at=now
+            RequestEvent.Kind.APPOINTMENT, user, f"Записан на приём: {describe(appointment)}", at=now
         )
         on_commit_tell_patient(appointment, now)
     return appointment
@@ -190,7 +190,7 @@ def move_appointment(
             )
         )
         appointment.request.record_event(
-            RequestEvent.Kind.NOTE,
+            RequestEvent.Kind.APPOINTMENT,
             user,
             f"Приём перенесён: {describe(appointment)} → {describe(new)}",
             at=now,
@@ -215,7 +215,7 @@ def cancel_appointment(
         consultation = appointment.request
         who = "пациентом по ссылке" if by_patient else ""
         consultation.record_event(
-            RequestEvent.Kind.NOTE,
+            RequestEvent.Kind.APPOINTMENT,
             user,
             f"Приём отменён{' ' + who if who else ''}: {describe(appointment)}",
             at=now,
@@ -244,7 +244,7 @@ def ask_to_move(appointment: Appointment, now: datetime | None = None) -> None:
     consultation = appointment.request
     with transaction.atomic():
         consultation.record_event(
-            RequestEvent.Kind.NOTE,
+            RequestEvent.Kind.APPOINTMENT,
             None,
             f"Пациент по ссылке просит перенести приём: {describe(appointment)}",
             at=now,
@@ -269,7 +269,7 @@ def record_outcome(
         Appointment.objects.filter(pk=appointment.pk).update(status=status, changed_at=now)
         appointment.status = status
         appointment.request.record_event(
-            RequestEvent.Kind.NOTE,
+            RequestEvent.Kind.APPOINTMENT,
             user,
             f"{OUTCOME_NOTES[status]}: {describe(appointment)}",
             at=now,

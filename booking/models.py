@@ -393,6 +393,8 @@ class RequestEvent(models.Model):
         OVERDUE = "overdue", _("Overdue")
         EXPORTED = "exported", _("Exported")
         ERASED = "erased", _("Personal data erased")
+        APPOINTMENT = "appointment", _("Appointment")
+        DOCUMENTS = "documents", _("Documents")
 
     request = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(default=timezone.now)
@@ -416,10 +418,31 @@ class RequestEvent(models.Model):
         Kind.OVERDUE,
         Kind.EXPORTED,
         Kind.ERASED,
+        Kind.APPOINTMENT,
+        Kind.DOCUMENTS,
     )
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class DeliveryPurpose(models.TextChoices):
+    NEW_REQUEST = "new", _("New request")
+    ESCALATION = "escalation", _("Escalation")
+    OVERDUE = "overdue", _("Overdue")
+    CONFIRMATION = "confirmation", _("Confirmation to the patient")
+    PATIENT_CHANGE = "changed", _("The patient changed an appointment")
+    UPLOAD_LINK = "upload_link", _("Upload link to the patient")
+
+
+# Sent at most once per recipient; the other purposes may happen again for one request (a second
+# cancellation by the patient, an upload link sent anew) and get a row each time.
+ONCE_PER_REQUEST = (
+    DeliveryPurpose.NEW_REQUEST,
+    DeliveryPurpose.ESCALATION,
+    DeliveryPurpose.OVERDUE,
+    DeliveryPurpose.CONFIRMATION,
+)
 
 
 class Delivery(models.Model):
@@ -429,12 +452,9 @@ class Delivery(models.Model):
         EMAIL = "email", _("E-mail")
         TELEGRAM = "telegram", _("Telegram")
         WEBHOOK = "webhook", _("Webhook")
+        SMS = "sms", _("SMS")
 
-    class Purpose(models.TextChoices):
-        NEW_REQUEST = "new", _("New request")
-        ESCALATION = "escalation", _("Escalation")
-        OVERDUE = "overdue", _("Overdue")
-        CONFIRMATION = "confirmation", _("Confirmation to the patient")
+    Purpose = DeliveryPurpose
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -458,7 +478,9 @@ class Delivery(models.Model):
         verbose_name_plural = _("notification deliveries")
         constraints = [
             models.UniqueConstraint(
-                fields=["request", "channel", "purpose", "recipient"], name="one_delivery_per_recipient"
+                fields=["request", "channel", "purpose", "recipient"],
+                condition=models.Q(purpose__in=ONCE_PER_REQUEST),
+                name="one_delivery_per_recipient",
             )
         ]
 

@@ -114,7 +114,7 @@ class DocumentAdmin(admin.ModelAdmin):
             RequestEvent.objects.create(
                 request=consultation,
                 actor=staff_user(request),
-                kind=RequestEvent.Kind.NOTE,
+                kind=RequestEvent.Kind.DOCUMENTS,
                 text=_("Documents sent to %(doctor)s for review") % {"doctor": name},
             )
         messages.success(request, _("The doctor will see this request's documents."))

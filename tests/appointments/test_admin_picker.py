@@ -79,7 +79,7 @@ def test_picking_a_time_books_it_and_returns_to_the_request(
     appointment = Appointment.objects.get()
     assert appointment.booked_by == manager
     assert appointment.start == slots_for_key(key)
-    note = consultation.events.filter(kind=RequestEvent.Kind.NOTE).get()
+    note = consultation.events.filter(kind=RequestEvent.Kind.APPOINTMENT).get()
     assert note.actor == manager and "Записан на приём" in note.text
 
 

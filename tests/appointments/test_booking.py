@@ -43,7 +43,7 @@ def consultation() -> ConsultationRequest:
 
 
 def notes(consultation: ConsultationRequest) -> list[str]:
-    return list(consultation.events.filter(kind=RequestEvent.Kind.NOTE).values_list("text", flat=True))
+    return list(consultation.events.filter(kind=RequestEvent.Kind.APPOINTMENT).values_list("text", flat=True))
 
 
 def book(
@@ -70,7 +70,7 @@ def test_booking_makes_the_request_booked_and_notes_who_booked_what(
     assert (appointment.start, appointment.end) == (msk(10), msk(10, 30))
     assert appointment.booked_by == manager
     assert appointment.sequence == 0 and appointment.uid
-    note = consultation.events.get(kind=RequestEvent.Kind.NOTE)
+    note = consultation.events.get(kind=RequestEvent.Kind.APPOINTMENT)
     assert note.actor == manager
     assert "Записан на приём" in note.text and "07.12.2026 10:00 (МСК)" in note.text
     assert "Лично в клинике" in note.text

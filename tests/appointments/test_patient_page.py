@@ -108,7 +108,7 @@ def test_cancelling_asks_first_then_cancels_and_tells_the_manager(
     assert appointment.status == Appointment.Status.CANCELLED
     assert consultation.status == ConsultationRequest.Status.IN_PROGRESS
     assert consultation.events.filter(
-        kind=RequestEvent.Kind.NOTE, text__contains="пациентом по ссылке"
+        kind=RequestEvent.Kind.APPOINTMENT, text__contains="пациентом по ссылке"
     ).exists()
 
 

@@ -58,7 +58,7 @@ def test_a_manager_asks_a_doctor_to_review_the_documents(
     assert response["Location"] == reverse("admin:booking_consultationrequest_change", args=[consultation.pk])
     review = DoctorReview.objects.get()
     assert (review.request, review.doctor, review.assigned_by) == (consultation, doctor_user, manager)
-    event = RequestEvent.objects.get(kind=RequestEvent.Kind.NOTE)
+    event = RequestEvent.objects.get(kind=RequestEvent.Kind.DOCUMENTS)
     assert "Пётр Лядов" in event.text
     login(manager).post(url, {"doctor": doctor_user.pk})
     assert DoctorReview.objects.count() == 1
