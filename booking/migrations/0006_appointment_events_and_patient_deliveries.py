@@ -4,33 +4,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('booking', '0005_merge_legal_roles_and_relatives'),
+        ("booking", "0005_merge_legal_roles_and_relatives"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='delivery',
-            name='one_delivery_per_recipient',
+            model_name="delivery",
+            name="one_delivery_per_recipient",
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='channel',
-            field=models.CharField(choices=[('email', 'E-mail'), ('telegram', 'Telegram'), ('webhook', 'Webhook'), ('sms', 'SMS')], max_length=10),
+            model_name="delivery",
+            name="channel",
+            field=models.CharField(
+                choices=[
+                    ("email", "E-mail"),
+                    ("telegram", "Telegram"),
+                    ("webhook", "Webhook"),
+                    ("sms", "SMS"),
+                ],
+                max_length=10,
+            ),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='purpose',
-            field=models.CharField(choices=[('new', 'New request'), ('escalation', 'Escalation'), ('overdue', 'Overdue'), ('confirmation', 'Confirmation to the patient'), ('changed', 'The patient changed an appointment'), ('upload_link', 'Upload link to the patient')], default='new', max_length=12),
+            model_name="delivery",
+            name="purpose",
+            field=models.CharField(
+                choices=[
+                    ("new", "New request"),
+                    ("escalation", "Escalation"),
+                    ("overdue", "Overdue"),
+                    ("confirmation", "Confirmation to the patient"),
+                    ("changed", "The patient changed an appointment"),
+                    ("upload_link", "Upload link to the patient"),
+                ],
+                default="new",
+                max_length=12,
+            ),
         ),
         migrations.AlterField(
-            model_name='requestevent',
-            name='kind',
-            field=models.CharField(choices=[('created', 'Request received'), ('duplicate', 'Sent again by the patient'), ('viewed', 'Opened by staff'), ('claimed', 'Claimed'), ('call_attempt', 'Call attempt'), ('status', 'Status changed'), ('note', 'Note'), ('escalated', 'Escalated to supervisors'), ('overdue', 'Overdue'), ('exported', 'Exported'), ('erased', 'Personal data erased'), ('appointment', 'Appointment'), ('documents', 'Documents')], max_length=20),
+            model_name="requestevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("created", "Request received"),
+                    ("duplicate", "Sent again by the patient"),
+                    ("viewed", "Opened by staff"),
+                    ("claimed", "Claimed"),
+                    ("call_attempt", "Call attempt"),
+                    ("status", "Status changed"),
+                    ("note", "Note"),
+                    ("escalated", "Escalated to supervisors"),
+                    ("overdue", "Overdue"),
+                    ("exported", "Exported"),
+                    ("erased", "Personal data erased"),
+                    ("appointment", "Appointment"),
+                    ("documents", "Documents"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delivery',
-            constraint=models.UniqueConstraint(condition=models.Q(('purpose__in', ('new', 'escalation', 'overdue', 'confirmation'))), fields=('request', 'channel', 'purpose', 'recipient'), name='one_delivery_per_recipient'),
+            model_name="delivery",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("purpose__in", ("new", "escalation", "overdue", "confirmation"))),
+                fields=("request", "channel", "purpose", "recipient"),
+                name="one_delivery_per_recipient",
+            ),
         ),
     ]
