@@ -307,6 +307,13 @@ class Treatment(models.Model):
     def review_overdue(self) -> bool:
         return self.next_review is not None and self.next_review < date.today()
 
+    @property
+    def has_cost_section(self) -> bool:
+        """Whether the page has something to say about cost: prices, or a note on what they depend on."""
+        cost = getattr(self, "cost", None)  # the note is optional (a missing one-to-one row)
+        noted = cost is not None and bool(cost.price_factors or cost.state_funding)
+        return noted or self.prices.exists()
+
 
 class TreatmentStep(models.Model):
     """One stage of a treatment, shown as a timeline."""

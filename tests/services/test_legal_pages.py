@@ -271,14 +271,17 @@ def test_a_treatment_without_prices_or_a_cost_note_has_no_cost_heading(
     html = treatment_page(treatment)
     assert "Стоимость" not in headings(html)
     assert 'id="cost"' not in html
+    assert 'href="#cost"' not in html  # no entry in "on this page" pointing nowhere
 
 
 def test_a_cost_note_without_prices_still_explains_oms_and_vmp(
     clinic: ClinicLocation, treatment: Treatment
 ) -> None:
     TreatmentCost.objects.create(treatment=treatment, state_funding_ru="Только платно.")
-    shown = headings(treatment_page(treatment))
+    html = treatment_page(treatment)
+    shown = headings(html)
     assert "Стоимость" in shown and "ОМС и квоты на высокотехнологичную помощь" in shown
+    assert '<a href="#cost">Стоимость</a>' in html  # listed under "on this page"
     assert "От чего зависит цена" not in shown
 
 
