@@ -36,9 +36,8 @@ PublishedPage = TypeVar("PublishedPage", Treatment, Doctor)
 def request_consultation(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return never_cache(_submit)(request)
-    # The fresh form comes from the fragment cache (booking/templatetags/booking_form_cache.py),
-    # prefilled with the treatment and doctor the visitor came from: crispy-forms rendering
-    # was two thirds of this page's time.
+    # The form (templates/booking/includes/form.html) is prefilled with the treatment and doctor
+    # the visitor came from.
     treatment = _published(Treatment, request.GET.get("treatment"))
     doctor = _published(Doctor, request.GET.get("doctor"))
     return render(request, "booking/request.html", {"treatment": treatment, "doctor": doctor})
