@@ -7,6 +7,7 @@ from datetime import datetime, time
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from appointments import links
@@ -20,6 +21,8 @@ from tests.booking.fake_servers import FakeHTTPServer
 from tests.booking.submitting import run_worker
 
 ALL_DAY = [(weekday, time(0), time(0), Kind.IN_PERSON) for weekday in range(1, 8)]
+
+UPDATES = reverse("admin:booking_consultationrequest_updates")
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +168,23 @@ def test_a_lost_enqueue_is_sent_by_the_sweeper(
 
     assert len(staff_mail(mailoutbox)) == 2 and len(told.received) == 1
     assert not Delivery.objects.filter(status=Delivery.Status.PENDING).exists()
+
+
+def test_the_open_list_feed_names_the_request_a_patient_changed(
+    client: Client, appointment: Appointment, manager: User, login: object
+) -> None:
+    before = timezone.now()
+    client.post(page_url(appointment), {"action": "move"})
+    staff = login(manager)  # type: ignore[operator]
+
+    data = staff.get(UPDATES, {"since": before.isoformat()}).json()
+
+    assert data["changed"] == [
+        {
+            "reference": appointment.request.reference,
+            "url": reverse("admin:booking_consultationrequest_change", args=[appointment.request_id]),
+            "what": "move_requested",
+        }
+    ]
+    html = staff.get(reverse("admin:booking_consultationrequest_changelist")).content.decode()
+    assert 'data-move-requested-one="Пациент просит перенести приём: заявка {reference}"' in html
