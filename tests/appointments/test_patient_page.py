@@ -154,3 +154,16 @@ def test_the_confirmation_email_carries_the_link(appointment: Appointment) -> No
 
     confirmation = messages.email(PatientMessage.objects.get(purpose="booked"))
     assert page_url(appointment) in confirmation.body
+
+
+def test_the_short_link_fits_an_sms_and_the_first_e_mails_links_still_open(
+    client: Client, appointment: Appointment
+) -> None:
+    from django.core import signing
+
+    short = page_url(appointment)
+    assert len(short) <= len("/ru/a/") + 38 + 1
+    first_style = signing.dumps({"uid": appointment.uid}, salt=links.SALT, compress=True)
+    response = client.get(f"/ru/appointment/{first_style}/")
+    assert response.status_code == 200 and "Ваша консультация" in response.content.decode()
+    assert client.get(f"/ru/a/{first_style[:-2]}xx/").status_code == 404
