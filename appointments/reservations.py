@@ -124,7 +124,9 @@ def book_appointment(
     start: datetime,
     actor: Actor,
     now: datetime | None = None,
+    video_link: str = "",
 ) -> Appointment:
+    """Book the slot; `video_link` (video consultations only) overrides the doctor's usual link."""
     now = now or timezone.now()
     if consultation.status == ConsultationRequest.Status.SPAM:
         raise BookingError(_("Заявка отмечена как спам: записать по ней нельзя."))
@@ -139,6 +141,7 @@ def book_appointment(
                 kind=kind,
                 start=slot.start,
                 end=slot.end,
+                video_link=video_link if kind == Kind.VIDEO else "",
                 booked_by=user,
                 created_at=now,
             )
@@ -159,8 +162,10 @@ def move_appointment(
     kind: str | None = None,
     doctor: Doctor | None = None,
     now: datetime | None = None,
+    video_link: str | None = None,
 ) -> Appointment:
-    """Book the new time and mark the old one moved; the new row keeps the calendar UID."""
+    """Book the new time and mark the old one moved; the new row keeps the calendar UID, and the
+    video link unless a new one is given."""
     now = now or timezone.now()
     if appointment.status != AppointmentStatus.BOOKED:
         raise BookingError(
@@ -169,6 +174,8 @@ def move_appointment(
         )
     doctor = doctor or appointment.doctor
     kind = kind or appointment.kind
+    if video_link is None:
+        video_link = appointment.video_link or ""
     user = actor
     with transaction.atomic():
         lock_diary(doctor)
@@ -185,6 +192,7 @@ def move_appointment(
                 kind=kind,
                 start=slot.start,
                 end=slot.end,
+                video_link=video_link if kind == Kind.VIDEO else "",
                 uid=appointment.uid,
                 sequence=appointment.sequence + 1,
                 booked_by=user,
