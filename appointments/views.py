@@ -46,6 +46,7 @@ def appointment(request: HttpRequest, token: str) -> HttpResponse:
         "done": done,
         "clinic": clinic,
         "is_booked": found.status == Appointment.Status.BOOKED,
+        "move_requested": found.move_requested,
         "is_video": found.kind == Kind.VIDEO,
         "is_in_person": found.kind == Kind.IN_PERSON,
         "video_link": found.call_link,
