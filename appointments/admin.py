@@ -76,6 +76,7 @@ class AppointmentAdmin(admin.ModelAdmin):
         "start",
         "end",
         "status",
+        "video_link",
         "booked_by",
         "created_at",
         "changed_at",

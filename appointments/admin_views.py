@@ -2,6 +2,7 @@
 
 from typing import cast
 
+from django import forms
 from django.contrib import messages
 from django.contrib.admin import ModelAdmin
 from django.contrib.auth.models import User
@@ -18,6 +19,29 @@ from booking.models import ConsultationRequest
 from services.models import Doctor
 
 
+class VideoLinkForm(forms.Form):
+    """The link a video consultation is joined by, typed into the slot picker; empty: the doctor's."""
+
+    video_link = forms.URLField(required=False, max_length=200, assume_scheme="https")
+
+    def clean_video_link(self) -> str:
+        link = self.cleaned_data["video_link"]
+        if link and not link.startswith("https://"):
+            raise forms.ValidationError(_("Ссылка на видеосвязь должна начинаться с https://"))
+        return link
+
+
+def video_link_from_post(request: HttpRequest) -> str | None:
+    """The typed link, '' for none, or None (with a message for the manager) if it is no link."""
+    form = VideoLinkForm(request.POST)
+    if form.is_valid():
+        return form.cleaned_data["video_link"]
+    messages.error(
+        request, _("Ссылка на видеосвязь не похожа на адрес: проверьте её или оставьте поле пустым.")
+    )
+    return None
+
+
 def request_page(consultation: ConsultationRequest) -> str:
     return reverse("admin:booking_consultationrequest_change", args=[consultation.pk])
 
@@ -31,6 +55,7 @@ def picker_context(
     if kind not in Kind.values:
         kind = ""
     shown = picker.chosen_schedules(schedules, wanted_doctor, consultation)
+    usual_links = {schedule.video_link for schedule in shown if schedule.video_link}
     return {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
@@ -45,6 +70,9 @@ def picker_context(
         "kinds": Kind.choices,
         "selected_kind": kind,
         "days": picker.free_days(shown, kind),
+        "offers_video": kind in ("", Kind.VIDEO),
+        "video_link": request.POST.get("video_link", ""),
+        "usual_video_link": usual_links.pop() if len(usual_links) == 1 else "",
         "current": Appointment.objects.filter(request=consultation)
         .filter(status=Appointment.Status.BOOKED)
         .select_related("doctor"),
@@ -68,8 +96,11 @@ def book_view(model_admin: ModelAdmin, request: HttpRequest, request_id: int) ->
     status = 200
     if request.method == "POST":
         chosen = slot_from_post(request)
+        video_link = video_link_from_post(request)
         if chosen is None:
             messages.error(request, _("Не удалось понять, какое время выбрано. Выберите ещё раз."))
+            status = 400
+        elif video_link is None:
             status = 400
         else:
             doctor, kind, start = chosen
@@ -80,6 +111,7 @@ def book_view(model_admin: ModelAdmin, request: HttpRequest, request_id: int) ->
                     kind=kind,
                     start=start,  # type: ignore[arg-type]
                     actor=cast(User, request.user),
+                    video_link=video_link,
                 )
             except reservations.BookingError as error:
                 messages.error(request, str(error))
@@ -105,8 +137,11 @@ def move_view(model_admin: ModelAdmin, request: HttpRequest, appointment_id: int
         return redirect(request_page(consultation))
     if request.method == "POST":
         chosen = slot_from_post(request)
+        video_link = video_link_from_post(request)
         if chosen is None:
             messages.error(request, _("Не удалось понять, какое время выбрано. Выберите ещё раз."))
+            status = 400
+        elif video_link is None:
             status = 400
         else:
             doctor, kind, start = chosen
@@ -117,6 +152,7 @@ def move_view(model_admin: ModelAdmin, request: HttpRequest, appointment_id: int
                     kind=kind,
                     doctor=doctor,
                     actor=cast(User, request.user),
+                    video_link=video_link,
                 )
             except reservations.BookingError as error:
                 messages.error(request, str(error))
@@ -127,6 +163,8 @@ def move_view(model_admin: ModelAdmin, request: HttpRequest, appointment_id: int
     context = picker_context(model_admin, request, consultation, _("Перенос приёма"))
     context["action"] = "move"
     context["moving"] = appointment
+    if request.method != "POST":
+        context["video_link"] = appointment.video_link or ""
     return TemplateResponse(request, "admin/appointments/appointment/book.html", context, status=status)
 
 

@@ -20,15 +20,10 @@ PRODID = "-//Lyadov Clinic//Appointments//RU"
 
 def location(appointment: Appointment, clinic: ClinicLocation | None) -> str:
     if appointment.kind == Kind.VIDEO:
-        return video_link(appointment)
+        return appointment.call_link
     if appointment.kind == Kind.IN_PERSON and clinic is not None:
         return clinic.address
     return ""
-
-
-def video_link(appointment: Appointment) -> str:
-    schedule = getattr(appointment.doctor, "schedule", None)
-    return schedule.video_link if schedule is not None else ""
 
 
 def summary(appointment: Appointment) -> str:

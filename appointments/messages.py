@@ -89,7 +89,7 @@ def context(appointment: Appointment, clinic: ClinicLocation | None) -> dict:
         "kind_label": Kind(appointment.kind).label,
         "is_video": appointment.kind == Kind.VIDEO,
         "is_in_person": appointment.kind == Kind.IN_PERSON,
-        "video_link": calendar.video_link(appointment),
+        "video_link": appointment.call_link,
         "site_url": settings.SITE_URL,
         "manage_url": links.url_for(appointment, appointment.request.language),
     }

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Func, Q
 from django.utils import timezone
@@ -42,7 +43,10 @@ class Schedule(models.Model):
         "services.Doctor", on_delete=models.CASCADE, related_name="schedule", verbose_name=_("doctor")
     )
     slot_minutes = models.PositiveIntegerField(
-        _("slot length, minutes"), default=30, validators=[], help_text=_("How long one consultation is.")
+        _("slot length, minutes"),
+        default=30,
+        validators=[MinValueValidator(5)],
+        help_text=_("How long one consultation is, unless its weekly hours say otherwise."),
     )
     video_link = models.URLField(
         _("video call link"), blank=True, help_text=_("Sent to patients booked for a video call.")
@@ -67,11 +71,24 @@ class WeeklyHours(models.Model):
     kind = models.CharField(_("kind of consultation"), max_length=12, choices=Kind.choices)
     starts = models.TimeField(_("from"))
     ends = models.TimeField(_("to"), help_text=_("00:00 means midnight."))
+    slot_minutes = models.PositiveIntegerField(
+        _("slot length, minutes"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5)],
+        help_text=_("Empty: the schedule's slot length."),
+    )
 
     class Meta:
         ordering = ["weekday", "starts"]
         verbose_name = _("weekly hours")
         verbose_name_plural = _("weekly hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(slot_minutes__isnull=True) | Q(slot_minutes__gte=5),
+                name="hours_slot_at_least_5_min",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.starts:%H:%M}–{self.ends:%H:%M}"
@@ -202,6 +219,11 @@ class Appointment(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=AppointmentStatus.choices, default=AppointmentStatus.BOOKED
     )
+    # Nullable so that SQLite adds the column in place: rebuilding the table would try to carry
+    # over the PostgreSQL-only exclusion constraint below.
+    video_link = models.URLField(  # noqa: DJ001
+        _("video call link"), null=True, blank=True, help_text=_("Empty: the link in the doctor's schedule.")
+    )
     # A reschedule makes a new row with the same uid and the next sequence number, so the
     # patient's calendar updates the one event it already has (RFC 5545 UID and SEQUENCE).
     uid = models.CharField(_("calendar UID"), max_length=100, default=new_uid, editable=False)
@@ -256,6 +278,43 @@ class Appointment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def call_link(self) -> str:
+        """The link to join a video consultation: its own, else the doctor's usual one."""
+        if self.kind != Kind.VIDEO:
+            return ""
+        schedule = getattr(self.doctor, "schedule", None)
+        return self.video_link or (schedule.video_link if schedule is not None else "")
+
+    @property
+    def move_requested(self) -> bool:
+        return self.patient_changes.filter(what=PatientChange.What.MOVE_REQUESTED).exists()
+
+
+class PatientChange(models.Model):
+    """The patient cancelled an appointment or asked to move it, by the signed link.
+
+    The managers are told (booking's Delivery rows point here) and their open list announces it.
+    """
+
+    class What(models.TextChoices):
+        CANCELLED = "cancelled", _("Cancelled by the patient")
+        MOVE_REQUESTED = "move_requested", _("The patient asks to move it")
+
+    appointment = models.ForeignKey(
+        Appointment, on_delete=models.CASCADE, related_name="patient_changes", verbose_name=_("appointment")
+    )
+    what = models.CharField(_("what happened"), max_length=16, choices=What.choices)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("change by the patient")
+        verbose_name_plural = _("changes by patients")
+
+    def __str__(self) -> str:
+        return f"{self.get_what_display()}: {self.appointment}"
 
 
 class PatientMessage(models.Model):

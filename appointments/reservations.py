@@ -13,8 +13,10 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from appointments import messages, tasks
-from appointments.models import Appointment, AppointmentStatus, Kind
+from appointments.models import Appointment, AppointmentStatus, Kind, PatientChange
 from appointments.slots import MOSCOW, Slot, bookable_schedules, free_slots, lead_time
+from booking import notifications
+from booking import tasks as booking_tasks
 from booking.models import ConsultationRequest, RequestEvent
 from services.models import Doctor
 
@@ -122,7 +124,9 @@ def book_appointment(
     start: datetime,
     actor: Actor,
     now: datetime | None = None,
+    video_link: str = "",
 ) -> Appointment:
+    """Book the slot; `video_link` (video consultations only) overrides the doctor's usual link."""
     now = now or timezone.now()
     if consultation.status == ConsultationRequest.Status.SPAM:
         raise BookingError(_("Заявка отмечена как спам: записать по ней нельзя."))
@@ -137,6 +141,7 @@ def book_appointment(
                 kind=kind,
                 start=slot.start,
                 end=slot.end,
+                video_link=video_link if kind == Kind.VIDEO else "",
                 booked_by=user,
                 created_at=now,
             )
@@ -157,8 +162,10 @@ def move_appointment(
     kind: str | None = None,
     doctor: Doctor | None = None,
     now: datetime | None = None,
+    video_link: str | None = None,
 ) -> Appointment:
-    """Book the new time and mark the old one moved; the new row keeps the calendar UID."""
+    """Book the new time and mark the old one moved; the new row keeps the calendar UID, and the
+    video link unless a new one is given."""
     now = now or timezone.now()
     if appointment.status != AppointmentStatus.BOOKED:
         raise BookingError(
@@ -167,6 +174,8 @@ def move_appointment(
         )
     doctor = doctor or appointment.doctor
     kind = kind or appointment.kind
+    if video_link is None:
+        video_link = appointment.video_link or ""
     user = actor
     with transaction.atomic():
         lock_diary(doctor)
@@ -183,6 +192,7 @@ def move_appointment(
                 kind=kind,
                 start=slot.start,
                 end=slot.end,
+                video_link=video_link if kind == Kind.VIDEO else "",
                 uid=appointment.uid,
                 sequence=appointment.sequence + 1,
                 booked_by=user,
@@ -234,13 +244,18 @@ def cancel_appointment(
             )
             consultation.change_status(after, user, now=now)
         on_commit_tell_patient(appointment, now)
+        if by_patient:
+            on_commit_tell_managers(appointment, PatientChange.What.CANCELLED, now)
 
 
 def ask_to_move(appointment: Appointment, now: datetime | None = None) -> None:
-    """The patient asks, by the link, for another time: the request returns to the managers' queue."""
+    """The patient asks, by the link, for another time: the request returns to the managers' queue
+    and the managers are told. Asking again about the same appointment changes nothing."""
     now = now or timezone.now()
     if appointment.status != AppointmentStatus.BOOKED:
         raise BookingError(_("Перенести можно только предстоящий приём."))
+    if appointment.move_requested:
+        return
     consultation = appointment.request
     with transaction.atomic():
         consultation.record_event(
@@ -251,6 +266,7 @@ def ask_to_move(appointment: Appointment, now: datetime | None = None) -> None:
         )
         if consultation.status != ConsultationRequest.Status.IN_PROGRESS:
             consultation.change_status(ConsultationRequest.Status.IN_PROGRESS, None, now=now)
+        on_commit_tell_managers(appointment, PatientChange.What.MOVE_REQUESTED, now)
 
 
 def record_outcome(
@@ -288,3 +304,11 @@ def on_commit_tell_patient(appointment: Appointment, now: datetime) -> None:
     if purpose != messages.Purpose.CANCELLED:
         reminders = messages.plan_reminders(appointment, now)
         transaction.on_commit(partial(tasks.enqueue_reminders, reminders), robust=True)
+
+
+def on_commit_tell_managers(appointment: Appointment, what: str, now: datetime) -> None:
+    """Record the patient's change and the managers' deliveries in the caller's transaction; send
+    them after the commit. A lost enqueue leaves pending rows that booking's sweeper resends."""
+    change = PatientChange.objects.create(appointment=appointment, what=what, at=now)
+    delivery_ids = notifications.plan_patient_change(appointment.request, change.pk)
+    transaction.on_commit(partial(booking_tasks.enqueue_deliveries, delivery_ids), robust=True)

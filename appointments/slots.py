@@ -60,21 +60,47 @@ def period(day: date, starts: time, ends: time) -> tuple[datetime, datetime]:
     return at(day, starts), at(end_day, ends)
 
 
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    start: datetime
+    end: datetime
+    slot_minutes: int
+
+
+def minutes_per_kind(hours: Iterable[WeeklyHours]) -> dict[str, int]:
+    """The slot length the weekly hours give a kind, for the kinds that have one."""
+    lengths: dict[str, int] = {}
+    for row in hours:
+        if row.slot_minutes:
+            lengths.setdefault(row.kind, row.slot_minutes)
+    return lengths
+
+
 def day_periods(
     day: date,
-    hours: Iterable[WeeklyHours],
+    hours: Sequence[WeeklyHours],
     exceptions: Sequence[ScheduleException],
-) -> list[tuple[str, datetime, datetime]]:
-    """(kind, start, end) of one day's working periods: weekly hours unless a day off, plus extras."""
+    slot_minutes: int,
+) -> list[Period]:
+    """One day's working periods: weekly hours unless a day off, plus extra hours.
+
+    Weekly hours may set their own slot length; extra hours take the one the weekly hours give
+    their kind, and either falls back to the schedule's.
+    """
     todays = [exception for exception in exceptions if exception.covers(day)]
     if any(exception.type == ScheduleException.Type.DAY_OFF for exception in todays):
         return []
+    lengths = minutes_per_kind(hours)
     periods = [
-        (row.kind, *period(day, row.starts, row.ends)) for row in hours if row.weekday == day.isoweekday()
+        Period(row.kind, *period(day, row.starts, row.ends), row.slot_minutes or slot_minutes)
+        for row in hours
+        if row.weekday == day.isoweekday()
     ]
     for extra in todays:
         if extra.starts is not None and extra.ends is not None and extra.kind:
-            periods.append((extra.kind, *period(day, extra.starts, extra.ends)))
+            length = lengths.get(extra.kind, slot_minutes)
+            periods.append(Period(extra.kind, *period(day, extra.starts, extra.ends), length))
     return periods
 
 
@@ -112,24 +138,25 @@ def free_slots(
 ) -> list[Slot]:
     """Every free slot of the doctor on `days` Moscow days from `first_day`, in time order.
 
-    Each working period (after its breaks are cut out) is divided into slots from its own
-    start; a slot that would run into a break, past the end or over a booked appointment is
-    not offered, and neither is one starting before now + lead.
+    Each working period (after its breaks are cut out) is divided into slots of its kind's
+    length (`slot_minutes` unless its weekly hours set one) from its own start; a slot that
+    would run into a break, past the end or over a booked appointment is not offered, and
+    neither is one starting before now + lead.
     """
-    length = timedelta(minutes=slot_minutes)
     earliest = now + lead
     found: set[Slot] = set()
     for offset in range(days):
         day = first_day + timedelta(days=offset)
         day_breaks = [period(day, item.starts, item.ends) for item in breaks if item.applies_to(day)]
-        for kind, start, end in day_periods(day, hours, exceptions):
-            for piece_start, piece_end in cut(start, end, day_breaks):
+        for working in day_periods(day, hours, exceptions, slot_minutes):
+            length = timedelta(minutes=working.slot_minutes)
+            for piece_start, piece_end in cut(working.start, working.end, day_breaks):
                 moment = piece_start
                 while moment + length <= piece_end:
                     slot_end = moment + length
                     taken = any(busy_start < slot_end and moment < busy_end for busy_start, busy_end in busy)
                     if moment >= earliest and not taken:
-                        found.add(Slot(moment, slot_end, doctor_id, kind))
+                        found.add(Slot(moment, slot_end, doctor_id, working.kind))
                     moment = slot_end
     return sorted(found)
 

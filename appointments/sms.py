@@ -1,7 +1,9 @@
 """SMS to patients through an HTTP gateway: one adapter per provider, SMS.RU implemented.
 
 Texts are short, in the patient's language, and name no diagnosis, treatment or doctor: an SMS
-passes through the operator and sits on a lock screen.
+passes through the operator and sits on a lock screen. All but a cancellation end with the link to
+the patient's page, where an SMS-only patient joins the call, cancels or asks to move: three
+Cyrillic SMS segments at most (tests/appointments/test_sms.py).
 """
 
 import json
@@ -13,6 +15,7 @@ from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from appointments import links
 from appointments.models import Appointment, Kind, PatientMessage
 from appointments.slots import MOSCOW
 from services.models import ClinicLocation
@@ -79,14 +82,19 @@ def text(message: PatientMessage, clinic: ClinicLocation | None) -> str:
             line = _("Клиника Лядова: вы записаны на консультацию %(when)s МСК, %(how)s.") % values
         else:
             line = _("Клиника Лядова: напоминаем о консультации %(when)s МСК, %(how)s.") % values
-        if values["phone"]:
-            line += " " + _("Тел. %(phone)s") % values
-    return line
+        if purpose == PatientMessage.Purpose.CANCELLED:
+            return f"{line} {_('Тел. %(phone)s') % values}" if values["phone"] else line
+        # The page has the clinic's phone too.
+        if appointment.kind == Kind.VIDEO:
+            action = _("Подключиться и изменить запись:")
+        else:
+            action = _("Изменить запись:")
+        return f"{line}\n{action} {links.url_for(appointment, language)}"
 
 
 def how(appointment: Appointment, clinic: ClinicLocation | None) -> str:
     if appointment.kind == Kind.VIDEO:
-        return _("по видеосвязи, ссылка в письме")
+        return _("по видеосвязи")  # the link to join is on the patient's page
     if appointment.kind == Kind.DOCUMENTS:
         return _("заочно, без вашего участия")
     street = ((clinic.street_address or clinic.address) if clinic else "").rstrip(".")

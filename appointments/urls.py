@@ -5,5 +5,7 @@ from appointments import views
 app_name = "appointments"
 
 urlpatterns = [
-    path("appointment/<str:token>/", views.appointment, name="appointment"),
+    # Short, for the SMS; the longer address of the first e-mails still opens the page.
+    path("a/<str:token>/", views.appointment, name="appointment"),
+    path("appointment/<str:token>/", views.appointment),
 ]

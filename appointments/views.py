@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from appointments import calendar, links, reservations
+from appointments import links, reservations
 from appointments.models import Appointment, Kind
 from services.models import ClinicLocation
 
@@ -46,8 +46,9 @@ def appointment(request: HttpRequest, token: str) -> HttpResponse:
         "done": done,
         "clinic": clinic,
         "is_booked": found.status == Appointment.Status.BOOKED,
+        "move_requested": found.move_requested,
         "is_video": found.kind == Kind.VIDEO,
         "is_in_person": found.kind == Kind.IN_PERSON,
-        "video_link": calendar.video_link(found),
+        "video_link": found.call_link,
     }
     return render(request, "appointments/appointment.html", context)

@@ -25,6 +25,15 @@ WEBHOOK_EVENTS: dict[str, str] = {
     Delivery.Purpose.ESCALATION: "request.escalated",
     Delivery.Purpose.OVERDUE: "request.overdue",
 }
+# A patient's change by the link (appointments.PatientChange.What), for the managers.
+CHANGE_HEADINGS: dict[str, str] = {
+    "cancelled": "Пациент отменил приём",
+    "move_requested": "Пациент просит перенести приём",
+}
+CHANGE_EVENTS: dict[str, str] = {
+    "cancelled": "appointment.cancelled_by_patient",
+    "move_requested": "appointment.move_requested",
+}
 
 
 class NotConfigured(Exception):
@@ -56,6 +65,8 @@ def send_telegram(delivery: Delivery) -> None:
 
 
 def telegram_text(delivery: Delivery) -> str:
+    if delivery.patient_change is not None:
+        return change_telegram_text(delivery)
     request = delivery.request
     due = timezone.localtime(request.due_at).strftime("%d.%m %H:%M")
     lines = [
@@ -78,6 +89,26 @@ def telegram_text(delivery: Delivery) -> str:
     return "\n".join(lines)[:4000]
 
 
+def change_telegram_text(delivery: Delivery) -> str:
+    request = delivery.request
+    change = delivery.patient_change
+    assert change is not None
+    appointment = change.appointment
+    when = timezone.localtime(appointment.start).strftime("%d.%m %H:%M")
+    heading = CHANGE_HEADINGS.get(change.what, "Пациент изменил приём")
+    lines = [
+        f"<b>{html.escape(heading)} {request.reference}</b>",
+        f"Приём: {when} (МСК), {html.escape(emails.STAFF_KINDS.get(appointment.kind, appointment.kind))}",
+        f"Имя: {html.escape(request.name)}",
+        f"Телефон: {html.escape(request.phone_display)}",
+    ]
+    # The doctor hints at the illness: on Telegram only if the clinic has chosen so (see above).
+    if settings.TELEGRAM_INCLUDE_DETAILS:
+        lines.append(f"Врач: {html.escape(appointment.doctor.name)}")
+    lines.append(html.escape(request.get_admin_url()))
+    return "\n".join(lines)
+
+
 def send_webhook(delivery: Delivery) -> None:
     secret = settings.BOOKING_WEBHOOK_SECRET
     if not secret:
@@ -97,7 +128,7 @@ def sign(body: bytes, secret: str) -> str:
 
 def webhook_payload(delivery: Delivery, timestamp: str) -> dict:
     request = delivery.request
-    return {
+    payload = {
         "event": WEBHOOK_EVENTS.get(delivery.purpose, delivery.purpose),
         "sent_at": int(timestamp),
         "delivery_id": delivery.pk,
@@ -123,6 +154,20 @@ def webhook_payload(delivery: Delivery, timestamp: str) -> dict:
             "admin_url": request.get_admin_url(),
         },
     }
+    change = delivery.patient_change
+    if change is not None:
+        appointment = change.appointment
+        payload["event"] = CHANGE_EVENTS.get(change.what, change.what)
+        payload["appointment"] = {
+            "uid": appointment.uid,
+            "doctor": appointment.doctor.slug,
+            "kind": appointment.kind,
+            "start": appointment.start.isoformat(),
+            "end": appointment.end.isoformat(),
+            "status": appointment.status,
+            "changed_at": change.at.isoformat(),
+        }
+    return payload
 
 
 def post_json(url: str, body: bytes, headers: dict[str, str]) -> None:

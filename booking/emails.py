@@ -29,6 +29,7 @@ def build(
 # Model choice labels are English msgids with no Russian catalogue; staff read Russian.
 STAFF_CHANNELS = {"call": "звонок", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 STAFF_REQUESTERS = {"patient": "сам пациент", "relative": "родственник или близкий пациента"}
+STAFF_KINDS = {"in_person": "в клинике", "video": "по видеосвязи", "documents": "заочно, по документам"}
 STAFF_CALLBACK_PERSONS = {
     "requester": "тому, кто отправил заявку (по телефону выше)",
     "patient": "самому пациенту (по телефону выше)",
@@ -58,6 +59,20 @@ def escalation(delivery: Delivery) -> EmailMultiAlternatives:
 
 def overdue(delivery: Delivery) -> EmailMultiAlternatives:
     return build("overdue", delivery.recipient, staff_context(delivery.request), "ru")
+
+
+def patient_change(delivery: Delivery) -> EmailMultiAlternatives:
+    change = delivery.patient_change
+    assert change is not None
+    appointment = change.appointment
+    context = {
+        **staff_context(delivery.request),
+        "change": change,
+        "cancelled": change.what == "cancelled",
+        "appointment": appointment,
+        "kind_label": STAFF_KINDS.get(appointment.kind, appointment.kind),
+    }
+    return build("patient_change", delivery.recipient, context, "ru")
 
 
 def patient_sender(language: str) -> str:
@@ -91,6 +106,7 @@ BUILDERS: dict[str, Callable[[Delivery], EmailMultiAlternatives]] = {
     Delivery.Purpose.ESCALATION: escalation,
     Delivery.Purpose.OVERDUE: overdue,
     Delivery.Purpose.CONFIRMATION: confirmation,
+    Delivery.Purpose.PATIENT_CHANGE: patient_change,
 }
 
 

@@ -471,6 +471,15 @@ class Delivery(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # What a PATIENT_CHANGE delivery tells the managers of; empty for the other purposes.
+    patient_change = models.ForeignKey(
+        "appointments.PatientChange",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+        verbose_name=_("change by the patient"),
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -27,6 +27,7 @@ STAFF_PURPOSES: dict[str, str] = {
     Delivery.Purpose.NEW_REQUEST: MANAGERS_GROUP,
     Delivery.Purpose.ESCALATION: SUPERVISORS_GROUP,
     Delivery.Purpose.OVERDUE: SUPERVISORS_GROUP,
+    Delivery.Purpose.PATIENT_CHANGE: MANAGERS_GROUP,
 }
 
 
@@ -83,6 +84,24 @@ def plan_deliveries(
     )
 
 
+def plan_patient_change(request: ConsultationRequest, change_id: int) -> list[int]:
+    """Pending rows telling the managers of one change a patient made by the link; their ids.
+
+    Each change gets its own rows: a patient may ask to move and later cancel.
+    """
+    rows = [
+        Delivery.objects.create(
+            request=request,
+            channel=channel,
+            purpose=Delivery.Purpose.PATIENT_CHANGE,
+            recipient=recipient[:300],
+            patient_change_id=change_id,
+        )
+        for channel, recipient in dict.fromkeys(recipients(request, Delivery.Purpose.PATIENT_CHANGE))
+    ]
+    return [row.pk for row in rows]
+
+
 @dataclass(frozen=True)
 class Plan:
     request: ConsultationRequest
@@ -132,7 +151,9 @@ def send_claimed(delivery_id: int, now: datetime | None = None) -> datetime | No
     """Send a delivery this worker has claimed (attempt_delivery, or plan_new_request's claim_until);
     return when to try again after a failure, else None."""
     now = now or timezone.now()
-    delivery = Delivery.objects.select_related("request__treatment", "request__doctor").get(pk=delivery_id)
+    delivery = Delivery.objects.select_related(
+        "request__treatment", "request__doctor", "patient_change__appointment__doctor"
+    ).get(pk=delivery_id)
     try:
         channels.send(delivery)
     except Exception as exc:  # any failure is recorded and retried; none may lose the notification

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from appointments.models import PatientChange
 from booking.models import ConsultationRequest
 
 # A request is stamped when it is built and becomes visible at its commit a moment later;
@@ -41,13 +42,29 @@ def _items(requests: QuerySet[ConsultationRequest]) -> list[dict[str, str]]:
     ]
 
 
+def _changes(since: datetime) -> list[dict[str, str]]:
+    """Appointments a patient cancelled or asked to move by the link, latest first."""
+    changes = PatientChange.objects.filter(at__gt=since).order_by("-at")
+    return [
+        {
+            "reference": reference,
+            "url": reverse("admin:booking_consultationrequest_change", args=[request_id]),
+            "what": what,
+        }
+        for request_id, reference, what in changes.values_list(
+            "appointment__request_id", "appointment__request__reference", "what"
+        )[:MOST_ITEMS]
+    ]
+
+
 def waiting() -> QuerySet[ConsultationRequest]:
     """The requests nobody has taken yet: their number is in the list's tab title."""
     return ConsultationRequest.objects.filter(status=ConsultationRequest.Status.NEW)
 
 
 def updates(request: HttpRequest) -> JsonResponse:
-    """New requests and requests gone overdue since the cursor, and how many wait for a manager."""
+    """New requests, requests gone overdue and appointments changed by patients since the cursor,
+    and how many requests wait for a manager."""
     now = timezone.now()
     since = _since(request, now)
     requests = ConsultationRequest.objects.all()
@@ -59,6 +76,7 @@ def updates(request: HttpRequest) -> JsonResponse:
             "cursor": now.isoformat(),
             "new": _items(new),
             "overdue": _items(overdue),
+            "changed": _changes(since),
             "waiting": waiting().count(),
         }
     )

@@ -1,5 +1,5 @@
-// Alerts on the managers' request list: new and newly overdue requests appear without a
-// reload, the tab title counts the requests nobody has taken, a short sound plays and, once
+// Alerts on the managers' request list: new and newly overdue requests, and appointments a
+// patient cancelled or asked to move by their link, appear without a reload, the tab title counts the requests nobody has taken, a short sound plays and, once
 // the manager allows it, a desktop notification opens the request when clicked.
 // The list asks booking/admin/alerts.py what changed every few seconds (why a poll and not
 // a stream: see there). Settings and words come from [data-request-alerts].
@@ -98,7 +98,8 @@
         const id = key + ":" + item.reference;
         if (announced.has(id)) continue;
         announced.add(id);
-        if (key === "new") arrived.add(item.reference);
+        // A new request, or one a patient's change has sent back to the managers: its row is marked.
+        if (key !== "overdue") arrived.add(item.reference);
         const text = fill(template, { reference: item.reference });
         told.push(text);
         notify(text, item.url);
@@ -122,6 +123,12 @@
           const told = [
             ...announce(data.new, settings.newOne, "new"),
             ...announce(data.overdue, settings.overdueOne, "overdue"),
+            ...announce(data.changed.filter((item) => item.what === "cancelled"), settings.cancelledOne, "cancelled"),
+            ...announce(
+              data.changed.filter((item) => item.what === "move_requested"),
+              settings.moveRequestedOne,
+              "move_requested",
+            ),
           ];
           if (told.length === 0) return null;
           status.textContent = told.join(" · ");

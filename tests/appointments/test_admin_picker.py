@@ -202,3 +202,21 @@ def test_appointments_are_not_added_or_deleted_by_hand(
     assert (
         client.get(reverse("admin:appointments_appointment_delete", args=[appointment.pk])).status_code == 403
     )
+
+
+def test_the_request_page_shows_the_appointment_and_what_the_patient_asked(
+    login: Login, manager: User, schedule: Schedule, consultation: ConsultationRequest
+) -> None:
+    from appointments.reservations import ask_to_move, book_appointment
+
+    slot = slots_for([schedule])[0]
+    appointment = book_appointment(
+        consultation=consultation, doctor=schedule.doctor, kind=slot.kind, start=slot.start, actor=manager
+    )
+    ask_to_move(appointment)
+    url = reverse("admin:booking_consultationrequest_change", args=[consultation.pk])
+    page = login(manager).get(url).content.decode()
+    assert 'id="appointments-title">Приём<' in page
+    assert timezone.localtime(slot.start).strftime("%H:%M") in page
+    assert "Пациент просит перенести приём" in page
+    assert reverse("admin:appointments_appointment_move", args=[appointment.pk]) in page

@@ -154,3 +154,27 @@ def test_the_confirmation_email_carries_the_link(appointment: Appointment) -> No
 
     confirmation = messages.email(PatientMessage.objects.get(purpose="booked"))
     assert page_url(appointment) in confirmation.body
+
+
+def test_the_short_link_fits_an_sms_and_the_first_e_mails_links_still_open(
+    client: Client, appointment: Appointment
+) -> None:
+    from django.core import signing
+
+    short = page_url(appointment)
+    assert len(short) <= len("/ru/a/") + 38 + 1
+    first_style = signing.dumps({"uid": appointment.uid}, salt=links.SALT, compress=True)
+    response = client.get(f"/ru/appointment/{first_style}/")
+    assert response.status_code == 200 and "Ваша консультация" in response.content.decode()
+    assert client.get(f"/ru/a/{first_style[:-2]}xx/").status_code == 404
+
+
+def test_after_asking_to_move_the_page_says_so_and_offers_only_cancelling(
+    client: Client, appointment: Appointment
+) -> None:
+    url = page_url(appointment)
+    client.post(url, {"action": "move"})
+    page = client.get(url).content.decode()
+    assert "Вы попросили перенести эту запись" in page
+    assert "Попросить перенести" not in page and "Отменить запись" in page
+    assert 'class="action-book"' not in page  # the phone bar only calls: this patient is booked

@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.test import Client
 
+from appointments import links
 from appointments.models import Appointment, Kind, PatientMessage, Schedule
 from appointments.reservations import book_appointment, cancel_appointment
 from tests.appointments.builders import make_request, make_schedule
@@ -99,7 +101,11 @@ def test_a_booking_is_confirmed_by_sms_without_health_details(
     (sent,) = gateway.received
     assert sent["path"] == "/sms/send" and sent["api_id"] == "test-token" and sent["to"] == "79161234567"
     assert sent["msg"].startswith("Клиника Лядова: вы записаны на консультацию 8 декабря, 10:00 МСК")
-    assert "Панфилова" in sent["msg"] and "+7 (499) 460-15-61" in sent["msg"]
+    assert "Панфилова" in sent["msg"]
+    # The patient's page (with the clinic's phone) is where an SMS-only patient cancels or moves.
+    link = links.url_for(Appointment.objects.get(), "ru")
+    assert sent["msg"].endswith(f"\nИзменить запись: {link}")
+    assert Client().get(link.removeprefix("http://127.0.0.1:8000")).status_code == 200
     for health_detail in ("Радиоэмболизация", "tace", "Лядов К", "Академик"):
         assert health_detail not in sent["msg"]
     row = PatientMessage.objects.get(channel="sms", purpose="booked")
@@ -154,3 +160,39 @@ def test_without_a_gateway_no_sms_is_planned(
 ) -> None:
     book(schedule, django_capture_on_commit_callbacks)
     assert not PatientMessage.objects.filter(channel="sms").exists()
+
+
+GSM_7 = set(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+
+
+def segments(text: str) -> int:
+    """How many SMS a phone receives: 160/153 characters in GSM-7, 70/67 in UCS-2 (Cyrillic)."""
+    single, part = (160, 153) if set(text) <= GSM_7 else (70, 67)
+    return 1 if len(text) <= single else -(-len(text) // part)
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+@pytest.mark.parametrize("kind", [Kind.IN_PERSON, Kind.VIDEO, Kind.DOCUMENTS])
+def test_every_sms_carries_the_patients_link_in_at_most_three_segments(
+    schedule: Schedule, settings: object, language: str, kind: str
+) -> None:
+    from appointments import sms
+    from services.models import ClinicLocation
+
+    settings.SITE_URL = "https://www.lyadov-clinic.ru"  # type: ignore[attr-defined]
+    appointment = Appointment.objects.create(
+        request=make_request(language=language, phone="+79161234567"),
+        doctor=schedule.doctor,
+        kind=kind,
+        start=TUESDAY_TEN,
+        end=datetime(2026, 12, 8, 10, 40, tzinfo=MOSCOW),
+    )
+    clinic = ClinicLocation.objects.get(is_main=True)
+    for purpose in PatientMessage.Purpose.values:
+        text = sms.text(PatientMessage(appointment=appointment, purpose=purpose), clinic)
+        assert segments(text) <= 3, (purpose, len(text), text)
+        has_link = links.url_for(appointment, language) in text
+        assert has_link == (purpose != PatientMessage.Purpose.CANCELLED), text

@@ -86,3 +86,45 @@ def test_a_new_request_appears_on_the_open_list_within_five_seconds_with_sound_a
     expect(manager.locator("#content h2").first).to_have_text(reference)
     expect(manager.locator(".handling-status")).to_have_text("Новая")
     manager.context.close()
+
+
+def test_a_patient_cancelling_by_the_link_is_announced_on_the_open_list(browser: Browser, site: str) -> None:
+    from datetime import time
+
+    from appointments.links import url_for
+    from appointments.models import Kind
+    from appointments.reservations import book_appointment
+    from appointments.slots import slots_for
+    from tests.appointments.builders import ensure_appointment_roles, make_request, make_schedule
+
+    _staff_user("manager", ("Managers",), first_name="Анна", last_name="Смирнова")
+    ensure_appointment_roles()
+    schedule = make_schedule(weekly=[(day, time(0), time(0), Kind.IN_PERSON) for day in range(1, 8)])
+    slot = slots_for([schedule])[0]
+    appointment = book_appointment(
+        consultation=make_request(name="Мария Иванова"),
+        doctor=schedule.doctor,
+        kind=slot.kind,
+        start=slot.start,
+        actor=None,
+    )
+    reference = appointment.request.reference
+    manager = new_page(browser, DESKTOP)
+    manager.context.add_init_script(OBSERVE)
+    sign_in(manager, site, "manager")
+    manager.goto(site + "/admin/booking/consultationrequest/")
+    manager.get_by_role("button", name="Включить звук и уведомления").click()
+    expect(manager.locator("#result_list")).to_contain_text("Записан на консультацию")
+
+    patient = new_page(browser, PHONE)
+    patient.goto(url_for(appointment, "ru").replace("http://127.0.0.1:8000", site))
+    patient.get_by_role("button", name="Отменить запись").click()
+    patient.get_by_role("button", name="Да, отменить запись").click()
+    expect(patient.get_by_text("Запись отменена")).to_be_visible()
+    patient.context.close()
+
+    announced = f"Пациент отменил приём: заявка {reference}"
+    expect(manager.locator(".request-alerts-status")).to_contain_text(announced, timeout=5_000)
+    expect(manager.locator("#result_list tbody tr.is-fresh")).to_contain_text(reference)
+    assert manager.evaluate("window.__notes.map(note => note.title)") == [announced]
+    manager.context.close()
