@@ -1,4 +1,4 @@
-"""Senders: e-mail, Telegram, a signed webhook. Each raises on failure; the caller records it."""
+"""Senders: e-mail, Telegram, a signed webhook, SMS. Each raises on failure; the caller records it."""
 
 import hashlib
 import hmac
@@ -31,6 +31,10 @@ class NotConfigured(Exception):
     pass
 
 
+class Refused(Exception):
+    """The service answered but did not take the message; the text names its code, no personal data."""
+
+
 def send(delivery: Delivery) -> None:
     if delivery.channel == Delivery.Channel.EMAIL:
         emails.message_for(delivery).send()
@@ -38,6 +42,8 @@ def send(delivery: Delivery) -> None:
         send_telegram(delivery)
     elif delivery.channel == Delivery.Channel.WEBHOOK:
         send_webhook(delivery)
+    elif delivery.channel == Delivery.Channel.SMS:
+        send_sms(delivery)
     else:
         raise NotConfigured(f"unknown channel {delivery.channel}")
 
@@ -76,6 +82,23 @@ def telegram_text(delivery: Delivery) -> str:
             lines.append(f"Сообщение: {html.escape(request.message)}")
     lines.append(html.escape(request.get_admin_url()))
     return "\n".join(lines)[:4000]
+
+
+def send_sms(delivery: Delivery) -> None:
+    """SMS to the patient through the appointments' gateway; only the upload link goes this way."""
+    # Imported here: appointments and documents build on booking.
+    from appointments.sms import GatewayRefused, gateway
+    from documents.links import sms_text
+
+    chosen = gateway()
+    if chosen is None:
+        raise NotConfigured("SMS gateway is not configured")
+    if delivery.purpose != Delivery.Purpose.UPLOAD_LINK:
+        raise NotConfigured(f"no SMS text for {delivery.purpose}")
+    try:
+        chosen.send(delivery.recipient, sms_text(delivery.request))
+    except GatewayRefused as exc:
+        raise Refused(str(exc)) from exc
 
 
 def send_webhook(delivery: Delivery) -> None:
