@@ -20,7 +20,7 @@ from documents.intake import accepts_documents
 
 # A second click soon after the first (a double click, a page sent again) sends nothing.
 REPEAT_QUIET = timedelta(minutes=1)
-CHANNEL_NAMES = {Delivery.Channel.EMAIL: "e-mail", Delivery.Channel.SMS: "SMS"}
+CHANNEL_NAMES: dict[str, str] = {Delivery.Channel.EMAIL: "e-mail", Delivery.Channel.SMS: "SMS"}
 
 
 class NotSent(Exception):
@@ -33,7 +33,7 @@ class SentRecently(NotSent):
 
 def link_channels(consultation: ConsultationRequest) -> list[str]:
     """The channels the patient gave us that the clinic can send through."""
-    found = []
+    found: list[str] = []
     if consultation.email:
         found.append(Delivery.Channel.EMAIL)
     if consultation.phone and sms.gateway() is not None:
