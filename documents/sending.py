@@ -68,7 +68,7 @@ def send_upload_link(
             raise NotSent(_("The link was not sent: the request is closed or its personal data erased."))
         chosen = [channel for channel in link_channels(consultation) if channel in channels]
         if not chosen:
-            raise NotSent(_("The link was not sent: the patient gave no such way to reach them."))
+            raise NotSent(_("The link was not sent: the patient left no such contact, or SMS is not set up."))
         recent = Delivery.objects.filter(
             request=consultation,
             purpose=Delivery.Purpose.UPLOAD_LINK,

@@ -167,7 +167,7 @@ def test_channels_the_clinic_or_the_patient_lack_are_not_offered(
     assert "Отправить на e-mail" not in shown and "Отправить по SMS" not in shown
     assert "скопируйте ссылку" in shown
     answer = client.post(send_url(patient), {"channel": "sms"}, follow=True).content.decode()
-    assert "такого способа связи пациент не оставил" in answer
+    assert "пациент не оставил такого контакта" in answer
     assert not Delivery.objects.filter(purpose=Delivery.Purpose.UPLOAD_LINK).exists()
 
 
