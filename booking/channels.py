@@ -1,4 +1,4 @@
-"""Senders: e-mail, Telegram, a signed webhook. Each raises on failure; the caller records it."""
+"""Senders: e-mail, Telegram, a signed webhook, SMS. Each raises on failure; the caller records it."""
 
 import hashlib
 import hmac
@@ -40,6 +40,10 @@ class NotConfigured(Exception):
     pass
 
 
+class Refused(Exception):
+    """The service answered but did not take the message; the text names its code, no personal data."""
+
+
 def send(delivery: Delivery) -> None:
     if delivery.channel == Delivery.Channel.EMAIL:
         emails.message_for(delivery).send()
@@ -47,6 +51,8 @@ def send(delivery: Delivery) -> None:
         send_telegram(delivery)
     elif delivery.channel == Delivery.Channel.WEBHOOK:
         send_webhook(delivery)
+    elif delivery.channel == Delivery.Channel.SMS:
+        send_sms(delivery)
     else:
         raise NotConfigured(f"unknown channel {delivery.channel}")
 
@@ -107,6 +113,23 @@ def change_telegram_text(delivery: Delivery) -> str:
         lines.append(f"Врач: {html.escape(appointment.doctor.name)}")
     lines.append(html.escape(request.get_admin_url()))
     return "\n".join(lines)
+
+
+def send_sms(delivery: Delivery) -> None:
+    """SMS to the patient through the appointments' gateway; only the upload link goes this way."""
+    # Imported here: appointments and documents build on booking.
+    from appointments.sms import GatewayRefused, gateway
+    from documents.links import sms_text
+
+    chosen = gateway()
+    if chosen is None:
+        raise NotConfigured("SMS gateway is not configured")
+    if delivery.purpose != Delivery.Purpose.UPLOAD_LINK:
+        raise NotConfigured(f"no SMS text for {delivery.purpose}")
+    try:
+        chosen.send(delivery.recipient, sms_text(delivery.request))
+    except GatewayRefused as exc:
+        raise Refused(str(exc)) from exc
 
 
 def send_webhook(delivery: Delivery) -> None:

@@ -101,12 +101,31 @@ def confirmation(delivery: Delivery) -> EmailMultiAlternatives:
     )
 
 
+def upload_link(delivery: Delivery) -> EmailMultiAlternatives:
+    """The signed link for the patient's documents; it names the request, never the patient."""
+    from documents.links import link_expiry, upload_url  # documents builds on booking
+
+    request = delivery.request
+    context = {
+        "reference": request.reference,
+        "language": request.language,
+        "upload_url": upload_url(request),
+        "expires_on": link_expiry(),
+        "clinic": ClinicLocation.objects.filter(is_main=True).first(),
+        "site_url": settings.SITE_URL,
+    }
+    return build(
+        "upload_link", delivery.recipient, context, request.language, patient_sender(request.language)
+    )
+
+
 BUILDERS: dict[str, Callable[[Delivery], EmailMultiAlternatives]] = {
     Delivery.Purpose.NEW_REQUEST: new_request,
     Delivery.Purpose.ESCALATION: escalation,
     Delivery.Purpose.OVERDUE: overdue,
     Delivery.Purpose.CONFIRMATION: confirmation,
     Delivery.Purpose.PATIENT_CHANGE: patient_change,
+    Delivery.Purpose.UPLOAD_LINK: upload_link,
 }
 
 

@@ -70,8 +70,11 @@ class ConsultationRequestQuerySet(models.QuerySet):
             .filter(ended_at__lt=retention_cutoff(now))
         )
 
-    def erase_personal_data(self, now: datetime) -> int:
-        """Erase name, contacts and free text of these requests, keep the figures; return how many."""
+    def erase_personal_data(self, now: datetime, actor: User | None = None, reason: str = "") -> int:
+        """Erase name, contacts and free text of these requests, keep the figures; return how many.
+
+        The timeline's "erased" line carries who erased and why (retention has nobody and no reason).
+        """
         ids = list(self.values_list("id", flat=True))
         if not ids:
             return 0
@@ -89,12 +92,16 @@ class ConsultationRequestQuerySet(models.QuerySet):
             RequestEvent.objects.filter(request_id__in=ids).exclude(
                 kind__in=RequestEvent.SYSTEM_TEXT_KINDS
             ).update(text="")
-            # The confirmation went to the patient's own address.
-            Delivery.objects.filter(request_id__in=ids, purpose=Delivery.Purpose.CONFIRMATION).update(
-                recipient=ERASED, last_error=""
+            # These went to the patient's own address; what is not sent yet never will be.
+            to_patient = Delivery.objects.filter(request_id__in=ids, purpose__in=PATIENT_PURPOSES)
+            to_patient.exclude(status=Delivery.Status.PENDING).update(recipient=ERASED, last_error="")
+            to_patient.filter(status=Delivery.Status.PENDING).update(
+                recipient=ERASED, status=Delivery.Status.FAILED, last_error="not sent: personal data erased"
             )
             RequestEvent.objects.bulk_create(
-                RequestEvent(request_id=request_id, kind=RequestEvent.Kind.ERASED, at=now)
+                RequestEvent(
+                    request_id=request_id, kind=RequestEvent.Kind.ERASED, at=now, actor=actor, text=reason
+                )
                 for request_id in ids
             )
             # The patient's files and the copies of their address on appointment messages go
@@ -434,6 +441,9 @@ class DeliveryPurpose(models.TextChoices):
     PATIENT_CHANGE = "changed", _("The patient changed an appointment")
     UPLOAD_LINK = "upload_link", _("Upload link to the patient")
 
+
+# Sent to the patient's own e-mail or phone, not to staff.
+PATIENT_PURPOSES = (DeliveryPurpose.CONFIRMATION, DeliveryPurpose.UPLOAD_LINK)
 
 # Sent at most once per recipient; the other purposes may happen again for one request (a second
 # cancellation by the patient, an upload link sent anew) and get a row each time.

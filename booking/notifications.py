@@ -200,7 +200,7 @@ def describe_error(exc: BaseException) -> str:
         reason = "timed out"
     elif isinstance(exc, OSError):
         reason = f"{type(exc).__name__}: {exc.strerror or 'network error'}"
-    elif isinstance(exc, channels.NotConfigured):
+    elif isinstance(exc, channels.NotConfigured | channels.Refused):
         reason = str(exc)
     else:
         reason = type(exc).__name__

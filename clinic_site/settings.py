@@ -244,7 +244,7 @@ TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org")
 TELEGRAM_INCLUDE_DETAILS = env_bool("TELEGRAM_INCLUDE_DETAILS", False)
 # The date of the consent text in force (templates/booking/includes/consent_*.html): change it
 # with the text, so each request records which version its sender agreed to.
-CONSENT_POLICY_VERSION = env_str("CONSENT_POLICY_VERSION", "2026-12-04")
+CONSENT_POLICY_VERSION = env_str("CONSENT_POLICY_VERSION", "2026-12-05")
 # A failed notification is retried after 15 s, 30 s, 1 min … (at most 10 min apart) until this age.
 BOOKING_RETRY_FIRST_SECONDS = env_float("BOOKING_RETRY_FIRST_SECONDS", 15)
 BOOKING_DELIVERY_MAX_AGE_HOURS = env_float("BOOKING_DELIVERY_MAX_AGE_HOURS", 24)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from booking.models import ConsultationRequest, RequestEvent
-from documents import access
+from documents import access, sending
 from documents.models import DoctorReview, Document
 from documents.roles import DOCTORS
 
@@ -83,6 +83,11 @@ class DocumentAdmin(admin.ModelAdmin):
         return [
             path("<int:pk>/open/", wrap(self.open_view), name="documents_document_open"),
             path(
+                "send-link/<int:request_pk>/",
+                wrap(require_POST(self.send_link_view)),
+                name="documents_document_send_link",
+            ),
+            path(
                 "assign/<int:request_pk>/",
                 wrap(require_POST(self.assign_view)),
                 name="documents_document_assign",
@@ -95,6 +100,23 @@ class DocumentAdmin(admin.ModelAdmin):
         if not access.can_open(request.user, document):
             raise PermissionDenied
         return access.serve(document, staff_user(request))
+
+    def send_link_view(self, request: HttpRequest, request_pk: int) -> HttpResponse:
+        """A manager sends the patient their upload link by e-mail or SMS."""
+        if not request.user.has_perm("booking.change_consultationrequest"):
+            raise PermissionDenied
+        consultation = get_object_or_404(ConsultationRequest, pk=request_pk)
+        try:
+            sending.send_upload_link(consultation, request.POST.getlist("channel"), staff_user(request))
+        except sending.SentRecently as exc:
+            messages.info(request, str(exc))
+        except sending.NotSent as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The link is on its way to the patient; see below if it arrived."))
+        return HttpResponseRedirect(
+            reverse("admin:booking_consultationrequest_change", args=[consultation.pk]) + "#documents"
+        )
 
     def assign_view(self, request: HttpRequest, request_pk: int) -> HttpResponse:
         """A manager asks a doctor to look at the request's documents."""

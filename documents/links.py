@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from booking.models import ConsultationRequest
 
@@ -43,6 +44,21 @@ def upload_path(consultation: ConsultationRequest) -> str:
 def upload_url(consultation: ConsultationRequest) -> str:
     """The absolute link, for messages and for staff to copy."""
     return f"{settings.SITE_URL}{upload_path(consultation)}"
+
+
+def link_expiry() -> datetime:
+    """Until when a link made now works."""
+    return timezone.now() + timedelta(days=settings.DOCUMENT_LINK_DAYS)
+
+
+def sms_text(consultation: ConsultationRequest) -> str:
+    """Short, in the patient's language, naming the request only: an SMS sits on a lock screen."""
+    language = consultation.language if consultation.language in ("ru", "en") else "ru"
+    with translation.override(language):
+        return _("Клиника Лядова: документы к заявке %(reference)s можно отправить врачу здесь: %(url)s") % {
+            "reference": consultation.reference,
+            "url": upload_url(consultation),
+        }
 
 
 def open_link(token: str) -> Link:

@@ -20,6 +20,7 @@ DICOM_MAGIC_OFFSET = 128
 DICOM_MAGIC = b"DICM"
 HEAD_BYTES = DICOM_MAGIC_OFFSET + len(DICOM_MAGIC)
 NAME_MAX = 120
+INFLATE_CHUNK = 1024 * 1024
 
 
 class Refusal(Exception):
@@ -89,20 +90,34 @@ def human_size(megabytes: int) -> str:
 
 
 def check_dicom_archive(file: IO[bytes]) -> None:
-    """Refuse an archive that is not a plain DICOM study, reading only its directory and the
-    first bytes of each member: a ZIP bomb is recognised by its declared sizes, never inflated."""
+    """Refuse an archive that is not a plain DICOM study. Its directory is checked first, so a ZIP
+    bomb that declares its sizes is refused unopened; then every member is inflated and thrown
+    away, chunk by chunk and within DOCUMENT_ZIP_MAX_MB in all, so that one lying about its size
+    fails its checksum here, before anyone downloads it."""
     file.seek(0)
     try:
         with zipfile.ZipFile(file) as archive:
             members = [info for info in archive.infolist() if not info.is_dir()]
             check_archive_shape(members)
+            budget = settings.DOCUMENT_ZIP_MAX_MB * 1024 * 1024
             for info in members:
                 with archive.open(info) as member:
                     if kind_of_head(member.read(HEAD_BYTES)) != Kind.DICOM:
                         raise Refusal(not_only_dicom_message())
+                    budget -= HEAD_BYTES + inflate_rest(member, budget)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as exc:
         # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method.
         raise Refusal(broken_archive_message()) from exc
+
+
+def inflate_rest(member: IO[bytes], budget: int) -> int:
+    """Read the rest of a member, keeping nothing; Refusal past `budget` bytes."""
+    inflated = 0
+    while chunk := member.read(INFLATE_CHUNK):
+        inflated += len(chunk)
+        if inflated > budget:
+            raise Refusal(unusual_archive_message())
+    return inflated
 
 
 def check_archive_shape(members: list[zipfile.ZipInfo]) -> None:

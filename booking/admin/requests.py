@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from booking import report_views
-from booking.admin import alerts, display
+from booking.admin import alerts, consent, display
 from booking.admin.countdown import labels as countdown_labels
 from booking.admin.filters import OverdueFilter
 from booking.export import export_requests
@@ -309,6 +309,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             path(
                 "<path:object_id>/handle/", view(self.handle_view), name="booking_consultationrequest_handle"
             ),
+            consent.url(self),
             *super().get_urls(),
         ]
 

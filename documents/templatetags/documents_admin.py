@@ -9,7 +9,7 @@ from django import template
 from django.http import HttpRequest
 
 from booking.models import ConsultationRequest
-from documents import access, links
+from documents import access, links, sending
 from documents.admin import doctors
 from documents.intake import accepts_documents
 from documents.models import DoctorReview, Document
@@ -29,13 +29,18 @@ def request_documents(context: template.Context, consultation: ConsultationReque
     if not (user.is_superuser or user.has_perm("booking.view_consultationrequest")):
         return {"shown": False}
     documents = Document.objects.filter(request=consultation).exclude(status=Document.Status.REJECTED)
+    accepts = accepts_documents(consultation)
+    can_change = user.has_perm("booking.change_consultationrequest")
     return {
         "shown": True,
         "consultation": consultation,
         "rows": rows(request, documents),
-        "upload_url": links.upload_url(consultation) if accepts_documents(consultation) else "",
+        "upload_url": links.upload_url(consultation) if accepts else "",
+        "can_send": accepts and can_change,
+        "link_channels": sending.link_channels(consultation) if accepts and can_change else [],
+        "link_deliveries": sending.link_deliveries(consultation),
         "reviews": DoctorReview.objects.filter(request=consultation).select_related("doctor"),
-        "doctors": doctors() if user.has_perm("booking.change_consultationrequest") else [],
+        "doctors": doctors() if can_change else [],
         "csrf_token": context.get("csrf_token"),
     }
 

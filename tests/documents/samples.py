@@ -1,6 +1,7 @@
 """Small files of each kind the site accepts (and some it must refuse), made in memory."""
 
 import io
+import struct
 import zipfile
 
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -36,6 +37,20 @@ def dicom_study(images: int = 3) -> bytes:
 def zip_bomb() -> bytes:
     """One member inflating twenty megabytes of zeros from some twenty kilobytes."""
     return zipped({"DICOM/IM000001": dicom(b"\x00" * 20 * 1024 * 1024)})
+
+
+def lying_zip() -> bytes:
+    """A ZIP bomb that hides: its one member inflates to twenty megabytes of zeros, but the archive
+    says fifty times its compressed size, under the ratio the site refuses unopened."""
+    archive = bytearray(zip_bomb())
+    (member,) = zipfile.ZipFile(io.BytesIO(bytes(archive))).infolist()
+    declared = struct.pack("<I", member.compress_size * 50)
+    # The uncompressed size sits 22 bytes into the local header and 24 into the directory entry.
+    local = archive.index(b"PK\x03\x04")
+    central = archive.index(b"PK\x01\x02")
+    archive[local + 22 : local + 26] = declared
+    archive[central + 24 : central + 28] = declared
+    return bytes(archive)
 
 
 def real_dicom(modality: str = "CT", study_date: str = "20261101", frames: int | None = None) -> bytes:

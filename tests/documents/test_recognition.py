@@ -1,10 +1,11 @@
 import io
+import zipfile
 
 import pytest
 from django.utils import translation
 
 from documents.models import Document
-from documents.recognition import Refusal, recognise, sanitise_name
+from documents.recognition import Refusal, inflate_rest, recognise, sanitise_name
 from tests.documents import samples
 
 
@@ -54,6 +55,21 @@ def test_it_refuses_a_file_over_the_limit_naming_the_limit(settings: object) -> 
 
 def test_it_refuses_a_zip_bomb_without_inflating_it() -> None:
     assert "из соображений безопасности" in refusal_for(samples.zip_bomb())
+
+
+def test_it_refuses_a_zip_bomb_that_lies_about_its_size(settings: object) -> None:
+    bomb = samples.lying_zip()
+    (member,) = zipfile.ZipFile(io.BytesIO(bomb)).infolist()
+    assert member.file_size < settings.DOCUMENT_ZIP_MAX_RATIO * member.compress_size  # type: ignore[attr-defined]
+
+    assert "Архив повреждён" in refusal_for(bomb)
+    assert "This archive is damaged" in refusal_for(bomb, "en")
+
+
+def test_inflating_stops_at_the_budget() -> None:
+    with pytest.raises(Refusal):
+        inflate_rest(io.BytesIO(b"\x00" * 3 * 1024 * 1024), budget=1024 * 1024)
+    assert inflate_rest(io.BytesIO(b"\x00" * 1024), budget=1024) == 1024
 
 
 def test_it_refuses_an_archive_of_too_many_files(settings: object) -> None:

@@ -160,3 +160,59 @@ def test_content_editors_see_none_of_it(
     for name in ("documents_document_changelist", "documents_doctorreview_changelist"):
         assert client.get(reverse(f"admin:{name}")).status_code == 403
     assert "Документы пациентов" not in client.get(reverse("admin:index")).content.decode()
+
+
+# Who sees what of one request's documents. The request is assigned to "doctor" for review;
+# "other doctor" is in the Doctors group too, with other requests.
+#   role            lists the file  opens it  sees on the request page that it arrived
+ACCESS_MATRIX = [
+    ("doctor", True, True, False),
+    ("other doctor", False, False, False),
+    ("manager", False, False, True),
+    ("supervisor", False, False, True),
+    ("content editor", False, False, False),
+    ("outsider", False, False, False),
+]
+
+
+@pytest.mark.parametrize(("role", "lists", "opens", "sees_arrival"), ACCESS_MATRIX)
+def test_access_matrix(
+    role: str,
+    lists: bool,
+    opens: bool,
+    sees_arrival: bool,
+    consultation: ConsultationRequest,
+    make_consultation: Callable[..., ConsultationRequest],
+    doctor_user: User,
+    manager: User,
+    supervisor: User,
+    content_editor: User,
+    outsider: User,
+    login: Login,
+) -> None:
+    DoctorReview.objects.create(request=consultation, doctor=doctor_user)
+    other_doctor = User.objects.create_user("other-doctor", is_staff=True)
+    other_doctor.groups.set(doctor_user.groups.all())
+    DoctorReview.objects.create(request=make_consultation(phone="+79161234567"), doctor=other_doctor)
+    document = clean_document(consultation)
+    users = {
+        "doctor": doctor_user,
+        "other doctor": other_doctor,
+        "manager": manager,
+        "supervisor": supervisor,
+        "content editor": content_editor,
+        "outsider": outsider,
+    }
+    client = login(users[role])
+
+    listing = client.get(reverse("admin:documents_document_changelist"))
+    opening = client.get(open_url(document))
+    request_page = client.get(reverse("admin:booking_consultationrequest_change", args=[consultation.pk]))
+
+    assert (listing.status_code == 200 and "Выписка Петрова.pdf" in listing.content.decode()) == lists
+    assert (opening.status_code == 200) == opens
+    assert (request_page.status_code == 200 and "Выписка Петрова.pdf" in request_page.content.decode()) == (
+        sees_arrival
+    )
+    if not opens:
+        assert opening.status_code in (302, 403)
