@@ -1,3 +1,5 @@
+"""A consultation request: what the patient sent, its deadlines, the steps staff take on it."""
+
 import secrets
 from datetime import datetime, timedelta
 
@@ -10,6 +12,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+
+from booking.models.deliveries import PATIENT_PURPOSES, Delivery
+from booking.models.timeline import RequestEvent
 
 # No 0/O, 1/I/L: a code read aloud over the phone must not be ambiguous.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -383,125 +388,3 @@ def staff_name(user: User | None) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
-
-
-class RequestEvent(models.Model):
-    """One line of a request's timeline: who did what, when."""
-
-    class Kind(models.TextChoices):
-        CREATED = "created", _("Request received")
-        DUPLICATE = "duplicate", _("Sent again by the patient")
-        VIEWED = "viewed", _("Opened by staff")
-        CLAIMED = "claimed", _("Claimed")
-        CALL_ATTEMPT = "call_attempt", _("Call attempt")
-        STATUS = "status", _("Status changed")
-        NOTE = "note", _("Note")
-        ESCALATED = "escalated", _("Escalated to supervisors")
-        OVERDUE = "overdue", _("Overdue")
-        EXPORTED = "exported", _("Exported")
-        ERASED = "erased", _("Personal data erased")
-        APPOINTMENT = "appointment", _("Appointment")
-        DOCUMENTS = "documents", _("Documents")
-
-    request = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    text = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["at", "id"]
-        verbose_name = _("event")
-        verbose_name_plural = _("timeline")
-
-    # Entries whose text the software wrote itself; any other text (a manager's note, what a
-    # patient sent again) may describe a person and is erased with the personal data.
-    SYSTEM_TEXT_KINDS = (
-        Kind.VIEWED,
-        Kind.CLAIMED,
-        Kind.CALL_ATTEMPT,
-        Kind.STATUS,
-        Kind.ESCALATED,
-        Kind.OVERDUE,
-        Kind.EXPORTED,
-        Kind.ERASED,
-        Kind.APPOINTMENT,
-        Kind.DOCUMENTS,
-    )
-
-    def __str__(self) -> str:
-        return self.get_kind_display()
-
-
-class DeliveryPurpose(models.TextChoices):
-    NEW_REQUEST = "new", _("New request")
-    ESCALATION = "escalation", _("Escalation")
-    OVERDUE = "overdue", _("Overdue")
-    CONFIRMATION = "confirmation", _("Confirmation to the patient")
-    PATIENT_CHANGE = "changed", _("The patient changed an appointment")
-    UPLOAD_LINK = "upload_link", _("Upload link to the patient")
-
-
-# Sent to the patient's own e-mail or phone, not to staff.
-PATIENT_PURPOSES = (DeliveryPurpose.CONFIRMATION, DeliveryPurpose.UPLOAD_LINK)
-
-# Sent at most once per recipient; the other purposes may happen again for one request (a second
-# cancellation by the patient, an upload link sent anew) and get a row each time.
-ONCE_PER_REQUEST = (
-    DeliveryPurpose.NEW_REQUEST,
-    DeliveryPurpose.ESCALATION,
-    DeliveryPurpose.OVERDUE,
-    DeliveryPurpose.CONFIRMATION,
-)
-
-
-class Delivery(models.Model):
-    """One notification to one recipient through one channel, and its attempts."""
-
-    class Channel(models.TextChoices):
-        EMAIL = "email", _("E-mail")
-        TELEGRAM = "telegram", _("Telegram")
-        WEBHOOK = "webhook", _("Webhook")
-        SMS = "sms", _("SMS")
-
-    Purpose = DeliveryPurpose
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Gave up")
-
-    request = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="deliveries")
-    channel = models.CharField(max_length=10, choices=Channel.choices)
-    purpose = models.CharField(max_length=12, choices=Purpose.choices, default=Purpose.NEW_REQUEST)
-    recipient = models.CharField(max_length=300)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    # What a PATIENT_CHANGE delivery tells the managers of; empty for the other purposes.
-    patient_change = models.ForeignKey(
-        "appointments.PatientChange",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="deliveries",
-        verbose_name=_("change by the patient"),
-    )
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("notification delivery")
-        verbose_name_plural = _("notification deliveries")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["request", "channel", "purpose", "recipient"],
-                condition=models.Q(purpose__in=ONCE_PER_REQUEST),
-                name="one_delivery_per_recipient",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_channel_display()} → {self.recipient}"
