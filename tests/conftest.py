@@ -1,4 +1,5 @@
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 
     from booking.models import ConsultationRequest
     from services.models import ClinicLocation, Doctor, Treatment, TreatmentCategory
+    from tests.booking.fake_servers import FakeSmsRu
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -171,3 +173,17 @@ def clinic(db: None) -> "ClinicLocation":
     from tests.builders import make_clinic
 
     return make_clinic()
+
+
+@pytest.fixture
+def sms_gateway(settings: "Settings") -> Iterator["FakeSmsRu"]:
+    """A stand-in for SMS.RU on 127.0.0.1, set as the site's SMS gateway."""
+    from tests.booking.fake_servers import FakeSmsRu
+
+    server = FakeSmsRu()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.SMS_GATEWAY_URL = server.url
+    settings.SMS_GATEWAY_TOKEN = "test-token"
+    yield server
+    server.shutdown()
+    server.server_close()

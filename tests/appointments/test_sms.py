@@ -1,11 +1,7 @@
 """SMS through the HTTP gateway (SMS.RU's API), against a local fake: short texts in the
 patient's language with no diagnosis, recorded rows, retries."""
 
-import json
-import threading
-import urllib.parse
 from datetime import datetime, time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,6 +12,7 @@ from appointments import links
 from appointments.models import Appointment, Kind, PatientMessage, Schedule
 from appointments.reservations import book_appointment, cancel_appointment
 from tests.appointments.builders import make_request, make_schedule
+from tests.booking.fake_servers import FakeSmsRu
 from tests.booking.submitting import run_worker
 from tests.builders import make_clinic, make_treatment
 
@@ -24,53 +21,6 @@ NOW = datetime(2026, 12, 7, 8, tzinfo=MOSCOW)
 TUESDAY_TEN = datetime(2026, 12, 8, 10, tzinfo=MOSCOW)
 
 pytestmark = pytest.mark.django_db
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        length = int(self.headers.get("Content-Length", 0))
-        form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
-        server: FakeSmsRu = self.server  # type: ignore[assignment]
-        server.received.append({"path": self.path, **form})
-        refuse = server.refusals.pop(0) if server.refusals else None
-        number = form.get("to", "")
-        if refuse:
-            answer = {"status": "ERROR", "status_code": refuse}
-        else:
-            answer = {"status": "OK", "sms": {number: {"status": "OK", "sms_id": "1"}}}
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(json.dumps(answer).encode())
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class FakeSmsRu(ThreadingHTTPServer):
-    """SMS.RU's /sms/send: "OK" unless a refusal code is queued in `refusals`."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.received: list[dict] = []
-        self.refusals: list[int] = []
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-
-@pytest.fixture
-def gateway(settings: object) -> object:
-    server = FakeSmsRu()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.SMS_GATEWAY_URL = server.url  # type: ignore[attr-defined]
-    settings.SMS_GATEWAY_TOKEN = "test-token"  # type: ignore[attr-defined]
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
@@ -93,12 +43,12 @@ def book(schedule: Schedule, capture: object, **request_fields: object) -> Appoi
 
 
 def test_a_booking_is_confirmed_by_sms_without_health_details(
-    gateway: FakeSmsRu, schedule: Schedule, django_capture_on_commit_callbacks: object
+    sms_gateway: FakeSmsRu, schedule: Schedule, django_capture_on_commit_callbacks: object
 ) -> None:
     book(schedule, django_capture_on_commit_callbacks)
     with time_machine.travel(NOW, tick=False):
         run_worker()
-    (sent,) = gateway.received
+    (sent,) = sms_gateway.received
     assert sent["path"] == "/sms/send" and sent["api_id"] == "test-token" and sent["to"] == "79161234567"
     assert sent["msg"].startswith("Клиника Лядова: вы записаны на консультацию 8 декабря, 10:00 МСК")
     assert "Панфилова" in sent["msg"]
@@ -113,18 +63,18 @@ def test_a_booking_is_confirmed_by_sms_without_health_details(
 
 
 def test_the_sms_is_in_the_patients_language(
-    gateway: FakeSmsRu, schedule: Schedule, django_capture_on_commit_callbacks: object
+    sms_gateway: FakeSmsRu, schedule: Schedule, django_capture_on_commit_callbacks: object
 ) -> None:
     book(schedule, django_capture_on_commit_callbacks, language="en")
     with time_machine.travel(NOW, tick=False):
         run_worker()
-    assert gateway.received[0]["msg"].startswith(
+    assert sms_gateway.received[0]["msg"].startswith(
         "Lyadov Clinic: your consultation is booked for 8 December, 10:00"
     )
 
 
 def test_a_cancellation_is_sent_by_sms_too(
-    gateway: FakeSmsRu, schedule: Schedule, django_capture_on_commit_callbacks: object
+    sms_gateway: FakeSmsRu, schedule: Schedule, django_capture_on_commit_callbacks: object
 ) -> None:
     appointment = book(schedule, django_capture_on_commit_callbacks)
     with time_machine.travel(NOW, tick=False):
@@ -133,15 +83,15 @@ def test_a_cancellation_is_sent_by_sms_too(
             cancel_appointment(appointment, actor=None)
         run_worker()
     assert (
-        gateway.received[-1]["msg"]
+        sms_gateway.received[-1]["msg"]
         == "Клиника Лядова: консультация 8 декабря, 10:00 отменена. Тел. +7 (499) 460-15-61"
     )
 
 
 def test_a_refused_sms_is_recorded_and_retried(
-    gateway: FakeSmsRu, schedule: Schedule, django_capture_on_commit_callbacks: object
+    sms_gateway: FakeSmsRu, schedule: Schedule, django_capture_on_commit_callbacks: object
 ) -> None:
-    gateway.refusals = [220]
+    sms_gateway.refusals = [220]
     book(schedule, django_capture_on_commit_callbacks)
     with time_machine.travel(NOW, tick=False):
         run_worker(max_tasks=1)
@@ -152,7 +102,7 @@ def test_a_refused_sms_is_recorded_and_retried(
     with time_machine.travel(row.next_attempt_at, tick=False):
         run_worker()
     row.refresh_from_db()
-    assert row.status == PatientMessage.Status.SENT and len(gateway.received) == 2
+    assert row.status == PatientMessage.Status.SENT and len(sms_gateway.received) == 2
 
 
 def test_without_a_gateway_no_sms_is_planned(

@@ -4,6 +4,7 @@ import json
 import socket
 import socketserver
 import threading
+import urllib.parse
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -109,3 +110,39 @@ class FakeHTTPServer(ThreadingHTTPServer):
     def __exit__(self, *exc: object) -> None:
         self.shutdown()
         self.server_close()
+
+
+class _SmsRuHandler(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        length = int(self.headers.get("Content-Length", 0))
+        form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
+        server: FakeSmsRu = self.server  # type: ignore[assignment]
+        server.received.append({"path": self.path, **form})
+        refuse = server.refusals.pop(0) if server.refusals else None
+        number = form.get("to", "")
+        if refuse:
+            answer = {"status": "ERROR", "status_code": refuse}
+        else:
+            answer = {"status": "OK", "sms": {number: {"status": "OK", "sms_id": "1"}}}
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(json.dumps(answer).encode())
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class FakeSmsRu(ThreadingHTTPServer):
+    """SMS.RU's /sms/send: "OK" unless a refusal code is queued in `refusals`."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _SmsRuHandler)
+        self.received: list[dict] = []
+        self.refusals: list[int] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"

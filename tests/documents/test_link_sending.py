@@ -1,8 +1,7 @@
 """The manager sends the patient's upload link from the request page, by e-mail or SMS; the
 worker sends it after the commit, the timeline and the page show it."""
 
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -14,22 +13,11 @@ from django.utils import timezone
 
 from booking.models import ConsultationRequest, Delivery, RequestEvent
 from documents import links
-from tests.appointments.test_sms import FakeSmsRu
+from tests.booking.fake_servers import FakeSmsRu
 from tests.booking.submitting import run_worker
 from tests.builders import make_treatment
 
 Login = Callable[[User], Client]
-
-
-@pytest.fixture
-def sms_gateway(settings: object) -> Iterator[FakeSmsRu]:
-    server = FakeSmsRu()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.SMS_GATEWAY_URL = server.url  # type: ignore[attr-defined]
-    settings.SMS_GATEWAY_TOKEN = "test-token"  # type: ignore[attr-defined]
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
