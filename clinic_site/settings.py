@@ -264,8 +264,16 @@ STORAGES["documents"] = {
         "file_permissions_mode": 0o640,
     },
 }
-# Several machines: an S3-compatible bucket instead (django-storages), private, never by URL.
+# Several machines: an S3-compatible bucket instead (django-storages). Private objects under
+# random names; the only links to them are signed (SigV4) and work for a minute.
 DOCUMENTS_S3_BUCKET = env_str("DOCUMENTS_S3_BUCKET")
+DOCUMENTS_S3_OPTIONS = {
+    "location": "documents",
+    "default_acl": "private",
+    "file_overwrite": False,
+    "querystring_expire": 60,
+    "signature_version": "s3v4",
+}
 if DOCUMENTS_S3_BUCKET:
     STORAGES["documents"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -275,12 +283,12 @@ if DOCUMENTS_S3_BUCKET:
             "region_name": env_str("DOCUMENTS_S3_REGION") or None,
             "access_key": env_str("DOCUMENTS_S3_ACCESS_KEY_ID") or None,
             "secret_key": env_str("DOCUMENTS_S3_SECRET_ACCESS_KEY") or None,
-            "location": "documents",
-            "default_acl": "private",
-            "file_overwrite": False,
-            "querystring_expire": 60,
+            **DOCUMENTS_S3_OPTIONS,
         },
     }
+# Staff download a document straight from the bucket by a one-minute signed link; off when
+# the bucket is not reachable from staff browsers (then Django relays the bytes).
+DOCUMENTS_S3_DIRECT = env_bool("DOCUMENTS_S3_DIRECT", True)
 DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 2048, minimum=1)
 DOCUMENT_REQUEST_MAX_MB = env_int("DOCUMENT_REQUEST_MAX_MB", 6144, minimum=1)
 # A ZIP of a DICOM study: at most this many files, inflating to at most this much, none of

@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.http import content_disposition_header
+from storages.backends.s3 import S3Storage
 
 from booking.models import RequestEvent
 from documents.models import DoctorReview, Document
@@ -50,7 +51,8 @@ def can_open(user: Viewer, document: Document) -> bool:
 
 def serve(document: Document, user: User) -> HttpResponse | FileResponse:
     """Record who opened the file, then send it: by nginx when DOCUMENTS_X_ACCEL_PREFIX is set
-    (an `internal` location over DOCUMENTS_ROOT), by Django otherwise."""
+    (an `internal` location over DOCUMENTS_ROOT), from the bucket itself when the documents are
+    in S3 (see bucket_redirect), by Django otherwise."""
     # In the staff's language, and without the file name: a name may describe the patient,
     # and this entry stays after the personal data is erased.
     with translation.override(settings.LANGUAGE_CODE):
@@ -61,11 +63,15 @@ def serve(document: Document, user: User) -> HttpResponse | FileResponse:
         request=document.request, actor=user, kind=RequestEvent.Kind.VIEWED, text=text
     )
     content_type = CONTENT_TYPES.get(document.kind, "application/octet-stream")
+    disposition = content_disposition_header(True, document.original_name) or ""
     response: HttpResponse | FileResponse
-    if settings.DOCUMENTS_X_ACCEL_PREFIX:
+    in_bucket = isinstance(document.file.storage, S3Storage)
+    if in_bucket and settings.DOCUMENTS_S3_DIRECT:
+        response = bucket_redirect(document, content_type, disposition)
+    elif settings.DOCUMENTS_X_ACCEL_PREFIX and not in_bucket:
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = f"{settings.DOCUMENTS_X_ACCEL_PREFIX.rstrip('/')}/{document.file.name}"
-        response["Content-Disposition"] = content_disposition_header(True, document.original_name) or ""
+        response["Content-Disposition"] = disposition
     else:
         response = FileResponse(
             document.file.open("rb"),
@@ -76,3 +82,14 @@ def serve(document: Document, user: User) -> HttpResponse | FileResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def bucket_redirect(document: Document, content_type: str, disposition: str) -> HttpResponseRedirect:
+    """Send the browser to the object itself by a signed link that works for a minute
+    (the storage's querystring_expire), so a study of hundreds of megabytes does not hold a
+    web worker for the whole download; the bucket stays private."""
+    url = document.file.storage.url(
+        document.file.name,
+        parameters={"ResponseContentType": content_type, "ResponseContentDisposition": disposition},
+    )
+    return HttpResponseRedirect(url)

@@ -1,6 +1,9 @@
 """The documents storage on an S3-compatible server (django-storages), here moto's on loopback."""
 
 import io
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -8,7 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from booking.models import ConsultationRequest
+from booking.models import ConsultationRequest, RequestEvent
 from documents.erasure import erase_documents
 from documents.intake import take_document
 from documents.models import DoctorReview, Document
@@ -34,7 +37,7 @@ def s3_endpoint() -> Iterator[str]:
 
 
 @pytest.fixture
-def bucket(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+def bucket(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch, settings: object) -> Iterator[object]:
     client = boto3.client("s3", endpoint_url=s3_endpoint, **KEYS)
     client.create_bucket(Bucket=BUCKET)
     storage = S3Storage(
@@ -43,9 +46,7 @@ def bucket(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[object
         access_key="test",
         secret_key="test",
         region_name="us-east-1",
-        location="documents",
-        default_acl="private",
-        file_overwrite=False,
+        **settings.DOCUMENTS_S3_OPTIONS,  # type: ignore[attr-defined]  # as production sets it up
     )
     monkeypatch.setattr(Document._meta.get_field("file"), "storage", storage)
     yield client
@@ -73,10 +74,44 @@ def test_an_upload_lands_in_the_bucket_under_a_random_private_name(
 
 def test_the_doctor_opens_a_file_from_the_bucket(
     bucket: object,
+    s3_endpoint: str,
     consultation: ConsultationRequest,
     doctor_user: User,
     login: Callable[[User], Client],
 ) -> None:
+    document = take_document(consultation, io.BytesIO(samples.PDF), "Выписка.pdf", len(samples.PDF))
+    Document.objects.filter(pk=document.pk).update(status=Document.Status.CLEAN)
+    DoctorReview.objects.create(request=consultation, doctor=doctor_user)
+
+    response = login(doctor_user).get(reverse("admin:documents_document_open", args=[document.pk]))
+
+    # The browser is sent to the private object by a link signed for a minute, not relayed.
+    assert response.status_code == 302
+    link = urllib.parse.urlsplit(response["Location"])
+    query = urllib.parse.parse_qs(link.query)
+    assert f"{link.scheme}://{link.netloc}" == s3_endpoint
+    assert query["X-Amz-Expires"] == ["60"]
+    assert "no-store" in response["Cache-Control"]  # the signed link is not kept by the browser
+    with urllib.request.urlopen(response["Location"], timeout=10) as answer:
+        assert answer.read() == samples.PDF
+        assert answer.headers["Content-Type"] == "application/pdf"
+        assert "attachment" in answer.headers["Content-Disposition"]
+    assert RequestEvent.objects.filter(request=consultation, kind=RequestEvent.Kind.VIEWED).exists()
+    # The same link without its signature is refused: the bucket is not public.
+    unsigned = f"{link.scheme}://{link.netloc}{link.path}"
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(unsigned, timeout=10)
+    assert refused.value.code == 403
+
+
+def test_where_browsers_cannot_reach_the_bucket_django_relays_the_file(
+    bucket: object,
+    consultation: ConsultationRequest,
+    doctor_user: User,
+    login: Callable[[User], Client],
+    settings: object,
+) -> None:
+    settings.DOCUMENTS_S3_DIRECT = False  # type: ignore[attr-defined]
     document = take_document(consultation, io.BytesIO(samples.PDF), "Выписка.pdf", len(samples.PDF))
     Document.objects.filter(pk=document.pk).update(status=Document.Status.CLEAN)
     DoctorReview.objects.create(request=consultation, doctor=doctor_user)
