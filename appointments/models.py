@@ -8,7 +8,6 @@ import uuid
 from datetime import date, datetime, time
 
 from django.conf import settings
-from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -17,6 +16,7 @@ from django.db.models import Func, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from appointments.postgres import PostgresExclusionConstraint
 from services.models import OpeningHours
 
 
@@ -250,8 +250,8 @@ class Appointment(models.Model):
                 condition=Q(end__gt=models.F("start")), name="appointment_ends_after_start"
             ),
             # The real guarantee, on PostgreSQL: no two active appointments of one doctor overlap.
-            # The migration creates it on PostgreSQL only (SQLite has no exclusion constraints).
-            ExclusionConstraint(
+            # PostgreSQL only: SQLite has no exclusion constraints and gets no SQL for it.
+            PostgresExclusionConstraint(
                 name="appointment_no_overlap",
                 expressions=[
                     (TsTzRange("start", "end", RangeBoundary()), RangeOperators.OVERLAPS),
