@@ -119,6 +119,28 @@ def upload_link(delivery: Delivery) -> EmailMultiAlternatives:
     )
 
 
+def doctor_review(delivery: Delivery) -> EmailMultiAlternatives:
+    """Asks a doctor to look at a request's documents: the reference and a link, never the patient."""
+    from documents.reviews import document_counts, review_url  # documents builds on booking
+
+    request = delivery.request
+    documents, waiting = document_counts(request)
+    context = {
+        "reference": request.reference,
+        "review_url": review_url(request, delivery.recipient),
+        "documents": documents,
+        "waiting": waiting,
+    }
+    return build("doctor_review", delivery.recipient, context, "ru")
+
+
+def review_note(delivery: Delivery) -> EmailMultiAlternatives:
+    """Tells a manager a doctor wrote a note; the note stays in the admin (it may hold health data)."""
+    request = delivery.request
+    context = {"reference": request.reference, "admin_url": request.get_admin_url()}
+    return build("review_note", delivery.recipient, context, "ru")
+
+
 BUILDERS: dict[str, Callable[[Delivery], EmailMultiAlternatives]] = {
     Delivery.Purpose.NEW_REQUEST: new_request,
     Delivery.Purpose.ESCALATION: escalation,
@@ -126,6 +148,8 @@ BUILDERS: dict[str, Callable[[Delivery], EmailMultiAlternatives]] = {
     Delivery.Purpose.CONFIRMATION: confirmation,
     Delivery.Purpose.PATIENT_CHANGE: patient_change,
     Delivery.Purpose.UPLOAD_LINK: upload_link,
+    Delivery.Purpose.DOCTOR_REVIEW: doctor_review,
+    Delivery.Purpose.REVIEW_NOTE: review_note,
 }
 
 

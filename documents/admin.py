@@ -13,14 +13,13 @@ from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import URLPattern, path, reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from booking.models import ConsultationRequest, RequestEvent
-from documents import access, sending
+from booking.models import ConsultationRequest
+from documents import access, reviews, sending
 from documents.models import DoctorReview, Document
 from documents.roles import DOCTORS
 
@@ -128,17 +127,7 @@ class DocumentAdmin(admin.ModelAdmin):
         if doctor is None:
             messages.error(request, _("Choose a doctor from the list."))
             return HttpResponseRedirect(back)
-        _review, created = DoctorReview.objects.get_or_create(
-            request=consultation, doctor=doctor, defaults={"assigned_by": request.user}
-        )
-        if created:
-            name = doctor.get_full_name() or doctor.get_username()
-            RequestEvent.objects.create(
-                request=consultation,
-                actor=staff_user(request),
-                kind=RequestEvent.Kind.DOCUMENTS,
-                text=_("Documents sent to %(doctor)s for review") % {"doctor": name},
-            )
+        reviews.assign(consultation, doctor, staff_user(request))
         messages.success(request, _("The doctor will see this request's documents."))
         return HttpResponseRedirect(back)
 
@@ -179,9 +168,6 @@ class DoctorReviewAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request: HttpRequest, obj: DoctorReview, form: object, change: bool) -> None:
-        if "note" in getattr(form, "changed_data", ()):
-            obj.reviewed_at = timezone.now()
-            RequestEvent.objects.create(
-                request=obj.request, actor=staff_user(request), kind=RequestEvent.Kind.NOTE, text=obj.note
-            )
         super().save_model(request, obj, form, change)
+        if "note" in getattr(form, "changed_data", ()):
+            reviews.record_note(obj, staff_user(request))

@@ -12,18 +12,22 @@ class DeliveryPurpose(models.TextChoices):
     CONFIRMATION = "confirmation", _("Confirmation to the patient")
     PATIENT_CHANGE = "changed", _("The patient changed an appointment")
     UPLOAD_LINK = "upload_link", _("Upload link to the patient")
+    DOCTOR_REVIEW = "review", _("Documents sent to a doctor for review")
+    REVIEW_NOTE = "review_note", _("The doctor wrote a review note")
 
 
 # Sent to the patient's own e-mail or phone, not to staff.
 PATIENT_PURPOSES = (DeliveryPurpose.CONFIRMATION, DeliveryPurpose.UPLOAD_LINK)
 
 # Sent at most once per recipient; the other purposes may happen again for one request (a second
-# cancellation by the patient, an upload link sent anew) and get a row each time.
+# cancellation by the patient, an upload link sent anew, a review note edited) and get a row each
+# time. A doctor is asked to review a request's documents once (one review per doctor and request).
 ONCE_PER_REQUEST = (
     DeliveryPurpose.NEW_REQUEST,
     DeliveryPurpose.ESCALATION,
     DeliveryPurpose.OVERDUE,
     DeliveryPurpose.CONFIRMATION,
+    DeliveryPurpose.DOCTOR_REVIEW,
 )
 
 
