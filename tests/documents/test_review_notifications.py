@@ -6,6 +6,7 @@ from collections.abc import Callable
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -103,6 +104,27 @@ def test_asking_the_same_doctor_twice_sends_one_e_mail(
 
     assert len(mail.outbox) == 1
     assert Delivery.objects.filter(purpose=Delivery.Purpose.DOCTOR_REVIEW).count() == 1
+
+
+def test_a_lost_task_is_caught_by_the_sweeper(
+    patient: ConsultationRequest,
+    manager: User,
+    doctor_with_address: User,
+    login: Login,
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=False):  # type: ignore[operator]
+        login(manager).post(
+            reverse("admin:documents_document_assign", args=[patient.pk]), {"doctor": doctor_with_address.pk}
+        )
+    run_worker()
+    assert not mail.outbox  # the enqueue after the commit never happened
+
+    call_command("booking_sweep", grace=0, verbosity=0)
+    run_worker()
+
+    (message,) = mail.outbox
+    assert message.to == ["lyadov@clinic.test"]
 
 
 def test_a_doctor_without_an_address_is_still_assigned_and_nobody_is_mailed(
