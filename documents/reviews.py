@@ -64,6 +64,8 @@ def record_note(review: DoctorReview, author: User) -> None:
         review.save(update_fields=["reviewed_at"])
         review.request.record_event(RequestEvent.Kind.NOTE, author, review.note)
         manager = review.assigned_by
+        if not review.note.strip():
+            return  # a note wiped out is no news for the manager
         if manager is None or not manager.is_active or not manager.email or manager == author:
             return
         delivery = Delivery.objects.create(

@@ -217,6 +217,25 @@ def test_saving_the_review_unchanged_tells_nobody(
     assert not mail.outbox
 
 
+def test_a_note_wiped_out_tells_nobody(
+    patient: ConsultationRequest,
+    manager: User,
+    doctor_with_address: User,
+    login: Login,
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    review = DoctorReview.objects.create(
+        request=patient, doctor=doctor_with_address, assigned_by=manager, note="Нужна КТ."
+    )
+
+    write_note(login(doctor_with_address), review, "", django_capture_on_commit_callbacks)
+    run_worker()
+
+    review.refresh_from_db()
+    assert review.note == ""
+    assert not mail.outbox
+
+
 def test_a_note_is_saved_when_the_manager_has_no_address(
     patient: ConsultationRequest,
     manager: User,
