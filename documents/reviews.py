@@ -17,12 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from booking import tasks
-from booking.models import ConsultationRequest, Delivery, RequestEvent
+from booking.models import ConsultationRequest, Delivery, RequestEvent, staff_name
 from documents.models import DoctorReview, Document
-
-
-def display_name(user: User) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def send_after_commit(delivery: Delivery) -> None:
@@ -41,7 +37,7 @@ def assign(consultation: ConsultationRequest, doctor: User, manager: User) -> bo
         consultation.record_event(
             RequestEvent.Kind.DOCUMENTS,
             manager,
-            _("Documents sent to %(doctor)s for review") % {"doctor": display_name(doctor)},
+            _("Documents sent to %(doctor)s for review") % {"doctor": staff_name(doctor)},
         )
         if doctor.email:
             # Once per doctor and request: a review made again after a deletion sends nothing new.
