@@ -9,6 +9,7 @@ from django.utils import timezone
 from booking.models import ConsultationRequest
 from documents import links
 from documents.models import Document
+from tests.builders import make_clinic
 from tests.documents import samples
 from tests.documents.conftest import stored_files
 
@@ -164,3 +165,16 @@ def test_an_upload_after_the_request_was_closed_is_refused(
     assert "заявка уже закрыта" in response.content.decode()
     assert 'type="file"' not in response.content.decode()
     assert stored_files(documents_root) == []
+
+
+def test_on_phones_the_page_offers_a_call_and_no_second_booking(
+    browser: Client, consultation: ConsultationRequest
+) -> None:
+    clinic = make_clinic()
+
+    page = browser.get(upload_path(consultation)).content.decode()
+
+    bar = page[page.index('<nav class="action-bar"') :]
+    bar = bar[: bar.index("</nav>")]
+    assert f'href="{clinic.phone_href}"' in bar
+    assert "Записаться" not in bar and "action-book" not in bar
