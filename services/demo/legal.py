@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from services.demo import translated
 from services.legal import (
     LegalText,
     Licence,
@@ -22,7 +23,6 @@ from services.legal import (
 )
 from services.models import Treatment
 
-LANGUAGES = ("ru", "en")
 DEMO_PHONE = "+7 (000) 000-00-00 (DEMO)"
 
 ORGANISATION: dict[str, Any] = {
@@ -455,10 +455,6 @@ COSTS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
 }
-
-
-def translated(data: dict[str, Any], *names: str) -> dict[str, str]:
-    return {f"{name}_{language}": data[name][language] for name in names for language in LANGUAGES}
 
 
 def load_legal_information() -> None:

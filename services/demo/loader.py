@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 
 from appointments.demo import load_demo_schedules
-from services.demo import chemoembolization, pictures, radioembolization, radioembolization_rows
+from services.demo import chemoembolization, pictures, radioembolization, radioembolization_rows, translated
 from services.demo.clinic import CLINIC, EXTRA_PHONES, HOURS, ROUTES
 from services.demo.doctors import DOCTORS
 from services.demo.legal import load_legal_information
@@ -32,22 +32,8 @@ from services.models import (
     TreatmentStep,
     WarningSign,
 )
+from services.translation import DoctorTranslation
 
-LANGUAGES = ("ru", "en")
-DOCTOR_TEXT_FIELDS = (
-    "name",
-    "position",
-    "specialty",
-    "degrees",
-    "academic_degree",
-    "academic_degree_awarded_by",
-    "academic_title",
-    "academic_title_awarded_by",
-    "clinic_work",
-    "reception_schedule",
-    "short_bio",
-    "bio",
-)
 CATEGORY = {
     "slug": "liver-tumours",
     "title": {"ru": "Лечение опухолей печени", "en": "Liver tumour treatment"},
@@ -57,11 +43,6 @@ TREATMENT_DOCTORS = {
     # The clinic's material links Academician Lyadov with radioembolization only.
     "chemoembolization": ["demo-interventional-radiologist"],
 }
-
-
-def translated(data: dict[str, Any], *names: str) -> dict[str, str]:
-    """{"title": {"ru": a, "en": b}} -> {"title_ru": a, "title_en": b} for the given field names."""
-    return {f"{name}_{language}": data[name][language] for name in names for language in LANGUAGES}
 
 
 @transaction.atomic
@@ -112,7 +93,7 @@ def load_doctor(data: dict[str, Any]) -> Doctor:
     doctor, _ = Doctor.objects.update_or_create(
         slug=data["slug"],
         defaults={
-            **translated(data, *DOCTOR_TEXT_FIELDS),
+            **translated(data, *DoctorTranslation.fields),
             "practice_since": data["practice_since"],
             "is_demo_profile": data["is_demo_profile"],
             "medical_specialty": data["medical_specialty"],
