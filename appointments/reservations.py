@@ -311,4 +311,4 @@ def on_commit_tell_managers(appointment: Appointment, what: str, now: datetime) 
     them after the commit. A lost enqueue leaves pending rows that booking's sweeper resends."""
     change = PatientChange.objects.create(appointment=appointment, what=what, at=now)
     delivery_ids = notifications.plan_patient_change(appointment.request, change.pk)
-    transaction.on_commit(partial(booking_tasks.enqueue_deliveries, delivery_ids), robust=True)
+    booking_tasks.enqueue_deliveries_on_commit(delivery_ids)

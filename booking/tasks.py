@@ -2,7 +2,9 @@
 
 import logging
 from datetime import datetime, timedelta
+from functools import partial
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -47,6 +49,12 @@ def check_deadlines(request_id: int) -> None:
 def enqueue_deliveries(delivery_ids: list[int]) -> None:
     for delivery_id in delivery_ids:
         send_delivery.enqueue(delivery_id)
+
+
+def enqueue_deliveries_on_commit(delivery_ids: list[int]) -> None:
+    """Send rows planned in the caller's transaction once it commits; if the enqueue is lost, the
+    pending rows stay and the sweeper sends them."""
+    transaction.on_commit(partial(enqueue_deliveries, delivery_ids), robust=True)
 
 
 def schedule_next_check(request: ConsultationRequest) -> None:

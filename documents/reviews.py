@@ -7,8 +7,6 @@ themselves (booking/emails.py) name the request by its reference and carry no he
 doctor and the manager read the rest in the admin.
 """
 
-from functools import partial
-
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -19,10 +17,6 @@ from django.utils.translation import gettext as _
 from booking import tasks
 from booking.models import ConsultationRequest, Delivery, RequestEvent, staff_name
 from documents.models import DoctorReview, Document
-
-
-def send_after_commit(delivery: Delivery) -> None:
-    transaction.on_commit(partial(tasks.enqueue_deliveries, [delivery.pk]), robust=True)
 
 
 def assign(consultation: ConsultationRequest, doctor: User, manager: User) -> bool:
@@ -48,7 +42,7 @@ def assign(consultation: ConsultationRequest, doctor: User, manager: User) -> bo
                 recipient=doctor.email[:300],
             )
             if planned:
-                send_after_commit(delivery)
+                tasks.enqueue_deliveries_on_commit([delivery.pk])
     return True
 
 
@@ -70,7 +64,7 @@ def record_note(review: DoctorReview, author: User) -> None:
             purpose=Delivery.Purpose.REVIEW_NOTE,
             recipient=manager.email[:300],
         )
-        send_after_commit(delivery)
+        tasks.enqueue_deliveries_on_commit([delivery.pk])
 
 
 def review_url(consultation: ConsultationRequest, doctor_email: str) -> str:

@@ -6,7 +6,6 @@ the message is built, so it is valid for DOCUMENT_LINK_DAYS from the moment it l
 """
 
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -96,5 +95,5 @@ def send_upload_link(
         consultation.record_event(
             RequestEvent.Kind.DOCUMENTS, actor, f"Ссылка для документов отправлена пациенту: {names}", at=now
         )
-        transaction.on_commit(partial(tasks.enqueue_deliveries, ids), robust=True)
+        tasks.enqueue_deliveries_on_commit(ids)
     return ids

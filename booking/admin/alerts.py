@@ -2,7 +2,7 @@
 
 The open list asks every few seconds (static/js/admin-alerts.js) rather than holding a
 server-sent event stream: a stream would keep one gunicorn worker busy per open tab for the
-whole shift, while a poll is answered in three indexed queries and returns at once, so many
+whole shift, while a poll is answered in four indexed queries and returns at once, so many
 managers online cost a few small requests a second. The answer names requests only by their
 reference and link: the list already shows more, and nothing else is needed to alert.
 """
